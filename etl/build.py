@@ -1,0 +1,143 @@
+"""Build the database from data/seed into a new DuckDB file, check its contracts, then switch the pointer atomically."""
+
+from __future__ import annotations
+
+import fcntl
+import getpass
+import hashlib
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from etl.contracts import ContractResult, report, run_contracts
+from etl.datasets import DATASETS, LOAD_ORDER
+from etl.validate import ValidationFailed, read_csv_text, validate
+from integritas import paths
+
+DDL_DIR = Path(__file__).parent / "ddl"
+KEEP_OLD_DBS = 3
+
+
+class BuildFailed(Exception):
+    """The build stopped; the previous database keeps serving."""
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    rows: dict[str, int] = field(default_factory=dict)
+    contracts: list[ContractResult] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[ContractResult]:
+        return [c for c in self.contracts if c.rows and not c.breached]
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+@contextmanager
+def build_lock() -> Iterator[None]:
+    """Serialise writers (two builds or uploads at once) with an OS file lock."""
+    paths.db_dir().mkdir(parents=True, exist_ok=True)
+    with (paths.db_dir() / ".build.lock").open("w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def switch_pointer(db_file: Path) -> None:
+    """Point readers at `db_file`: write a temp file, fsync, then rename over CURRENT (atomic on POSIX)."""
+    pointer = paths.pointer_file()
+    tmp = pointer.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write(db_file.name + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, pointer)
+    dir_fd = os.open(pointer.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _prune(keep: Path) -> None:
+    # Old files may still be open by readers; unlinking is safe on POSIX, they vanish when closed.
+    olds = sorted(p for p in paths.db_dir().glob("warehouse-*.duckdb") if p != keep)
+    for p in olds[:-KEEP_OLD_DBS] if len(olds) > KEEP_OLD_DBS else []:
+        p.unlink(missing_ok=True)
+        Path(str(p) + ".wal").unlink(missing_ok=True)
+
+
+def _new_db_path() -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return paths.db_dir() / f"warehouse-{stamp}.duckdb"
+
+
+def build(by: str | None = None, progress: Callable[[str], None] = lambda _msg: None) -> BuildResult:
+    """Build a fresh database from the seed CSVs. On any failure the new file is removed and CURRENT is untouched."""
+    seed = paths.seed_dir()
+    who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
+    with build_lock():
+        target = _new_db_path()
+        result = BuildResult(target)
+        con = duckdb.connect(str(target))
+        try:
+            for ddl in sorted(DDL_DIR.glob("*.sql")):
+                con.execute(ddl.read_text(encoding="utf-8"))
+            known: dict[str, set[tuple[str, ...]]] = {}
+            loads = []
+            for name in LOAD_ORDER:
+                ds = DATASETS[name]
+                csv = seed / f"{name}.csv"
+                if not csv.exists():
+                    raise BuildFailed(f"missing seed file {csv}")
+                progress(f"  {name:<18} {csv.name}")
+                clean = validate(read_csv_text(csv), ds, known)
+                cols = ", ".join(f'"{c}"' for c in ds.columns)
+                con.register("incoming", clean)
+                con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM incoming")
+                con.unregister("incoming")
+                known[name] = set(map(tuple, clean[list(ds.key)].astype(str).itertuples(index=False)))
+                result.rows[name] = len(clean)
+                loads.append((f"seed/{csv.name}", sha256_file(csv), name, len(clean)))
+            now = datetime.now(UTC)
+            con.executemany(
+                'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 'ok')",
+                [(i, now, who, f, h, d, n) for i, (f, h, d, n) in enumerate(loads, start=1)],
+            )
+            progress("  contracts")
+            result.contracts = run_contracts(con)
+            if any(c.breached for c in result.contracts):
+                raise BuildFailed("data contracts breached:\n" + report(result.contracts))
+            con.execute("CHECKPOINT")
+            con.close()
+        except (ValidationFailed, duckdb.Error, BuildFailed, OSError) as err:
+            con.close()
+            target.unlink(missing_ok=True)
+            Path(str(target) + ".wal").unlink(missing_ok=True)
+            if isinstance(err, ValidationFailed):
+                lines = "\n".join("  " + p.message("en") for p in err.problems[:50])
+                raise BuildFailed(f"{err.dataset}: {len(err.problems)} problem(s)\n{lines}") from err
+            raise BuildFailed(str(err)) from err
+        except BaseException:
+            con.close()
+            target.unlink(missing_ok=True)
+            raise
+        switch_pointer(target)
+        _prune(target)
+    return result

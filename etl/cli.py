@@ -1,0 +1,85 @@
+"""The ETL command line: build, check, where, boundaries."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from etl import boundaries
+from etl.build import BuildFailed, build
+from etl.contracts import report, run_contracts
+from integritas import paths
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    print(f"Building from {paths.seed_dir()}")
+    try:
+        result = build(by=args.by, progress=print)
+    except BuildFailed as err:
+        print(f"\nBUILD FAILED — the previous database keeps serving.\n{err}", file=sys.stderr)
+        return 1
+    took = time.perf_counter() - started
+    print(f"\n{'table':<20}{'rows':>6}")
+    for name, n in result.rows.items():
+        print(f"{name:<20}{n:>6}")
+    print(f"{'sources':<20}{result.rows.get('sources', 0):>6}  (cited passages)")
+    print(f"\nwarnings: {sum(len(c.rows) for c in result.warnings)}")
+    for c in result.warnings:
+        print(f"  - {c.name}: {len(c.rows)} row(s) — {c.description}")
+    print(f"\nnow serving {result.path} (built in {took:.2f} s)")
+    return 0
+
+
+def _cmd_check(_args: argparse.Namespace) -> int:
+    db = paths.current_db()
+    if db is None:
+        print("no database yet: run `python -m etl build`", file=sys.stderr)
+        return 2
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        results = run_contracts(con)
+    finally:
+        con.close()
+    print(report(results))
+    breached = [r for r in results if r.breached]
+    print(f"\n{len(results)} contracts, {len(breached)} breached")
+    return 1 if breached else 0
+
+
+def _cmd_where(_args: argparse.Namespace) -> int:
+    db = paths.current_db()
+    if db is None:
+        print("no database yet: run `python -m etl build`", file=sys.stderr)
+        return 2
+    print(db)
+    return 0
+
+
+def _cmd_boundaries(args: argparse.Namespace) -> int:
+    try:
+        target, n, size = boundaries.run(Path(args.path) if args.path else None)
+    except boundaries.BoundaryError as err:
+        print(f"boundaries: {err}", file=sys.stderr)
+        return 1
+    print(f"wrote {target} — {n} kab/kota, {size / 1024:.0f} KB")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description="Integritas NTT data pipeline")
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("build", help="build the database from data/seed and switch to it atomically")
+    p.add_argument("--by", help="who runs the build (recorded in loads)")
+    p.set_defaults(func=_cmd_build)
+    sub.add_parser("check", help="run the data contracts on the current database").set_defaults(func=_cmd_check)
+    sub.add_parser("where", help="print the path of the database the app reads now").set_defaults(func=_cmd_where)
+    p = sub.add_parser("boundaries", help="simplify the kab/kota polygons into data/geo")
+    p.add_argument("path", nargs="?", help=f"source GeoJSON (default {boundaries.DEFAULT_SOURCE})")
+    p.set_defaults(func=_cmd_boundaries)
+    args = parser.parse_args(argv)
+    return args.func(args)

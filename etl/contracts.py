@@ -1,0 +1,56 @@
+"""Data contracts: SQL checks in etl/contracts/*.sql run against a built database after every build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+CONTRACTS_DIR = Path(__file__).parent / "contracts"
+
+
+@dataclass(frozen=True)
+class ContractResult:
+    name: str
+    severity: str  # error | warning
+    description: str
+    columns: list[str]
+    rows: list[tuple]
+
+    @property
+    def breached(self) -> bool:
+        return self.severity == "error" and bool(self.rows)
+
+
+def _header(sql: str, key: str) -> str:
+    for line in sql.splitlines():
+        if line.startswith(f"-- {key}:"):
+            return line.split(":", 1)[1].strip()
+    return ""
+
+
+def run_contracts(con: duckdb.DuckDBPyConnection) -> list[ContractResult]:
+    results = []
+    for path in sorted(CONTRACTS_DIR.glob("*.sql")):
+        sql = path.read_text(encoding="utf-8")
+        lines = [ln for ln in sql.splitlines() if ln.startswith("-- ") and ":" not in ln[:14]]
+        description = lines[0][3:] if lines else path.stem
+        with con.cursor() as cur:
+            res = cur.execute(sql)
+            cols = [d[0] for d in res.description]
+            rows = res.fetchall()
+        results.append(ContractResult(path.stem, _header(sql, "severity") or "error", description, cols, rows))
+    return results
+
+
+def report(results: list[ContractResult]) -> str:
+    """A readable report: one line per contract, and the offending rows under each breach or warning."""
+    out = []
+    for r in results:
+        mark = "BREACH" if r.breached else ("warning" if r.rows else "ok")
+        out.append(f"[{mark:>7}] {r.name}: {r.description}" + (f" ({len(r.rows)} rows)" if r.rows else ""))
+        if r.breached:
+            for row in r.rows[:20]:
+                out.append("           " + ", ".join(f"{c}={v}" for c, v in zip(r.columns, row, strict=True)))
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Integritas NTT: shared code for the dashboard (data access, translations, formatting)."""

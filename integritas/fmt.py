@@ -1,0 +1,56 @@
+"""Numbers, dates and periods in id-ID or English form, through Babel ("6 Februari 2026", "1.106", "80,93")."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+_LOCALES = {"id": "id_ID", "en": "en_US"}
+
+
+def _loc(lang: str) -> str:
+    return _LOCALES.get(lang, "id_ID")
+
+
+def _as_date(d: date | datetime | pd.Timestamp) -> date:
+    return d.date() if isinstance(d, datetime | pd.Timestamp) else d
+
+
+def number(x: float | int | None, lang: str = "id", decimals: int = 0) -> str:
+    """1106 -> '1.106' (id) / '1,106' (en); 80.93 with decimals=2 -> '80,93' / '80.93'. None -> '–'."""
+    if x is None or pd.isna(x):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(x, format=pattern, locale=_loc(lang))
+
+
+def day(d: date | datetime | pd.Timestamp, lang: str = "id") -> str:
+    """date(2026, 2, 6) -> '6 Februari 2026' / 'February 6, 2026'."""
+    return format_date(_as_date(d), format="long", locale=_loc(lang))
+
+
+def date_at(d: date | datetime | pd.Timestamp, precision: str, lang: str = "id") -> str:
+    """A date at its known precision: a year-only date reads '2019', never '1 Januari 2019'."""
+    dd = _as_date(d)
+    if precision == "year":
+        return str(dd.year)
+    if precision == "month":
+        return format_date(dd, format="LLLL y", locale=_loc(lang))
+    return day(dd, lang)
+
+
+def is_full_years(start: date, end: date) -> bool:
+    return (start.month, start.day) == (1, 1) and (end.month, end.day) == (12, 31)
+
+
+def period(start: date | datetime | pd.Timestamp, end: date | datetime | pd.Timestamp, lang: str = "id") -> str:
+    """'2018' for a calendar year, '2021–2025' for whole years, else '1 Januari – 31 Mei 2025'."""
+    s, e = _as_date(start), _as_date(end)
+    if is_full_years(s, e):
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if s.year == e.year:
+        return f"{format_date(s, format='d MMMM', locale=_loc(lang))} – {day(e, lang)}"
+    return f"{day(s, lang)} – {day(e, lang)}"

@@ -1,0 +1,214 @@
+"""The one translation table (Bahasa Indonesia first, English second) and the current-language helpers."""
+
+from __future__ import annotations
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+
+# key -> (Bahasa Indonesia, English). Placeholders use str.format names.
+STRINGS: dict[str, tuple[str, str]] = {
+    # shell
+    "app.title": ("Integritas NTT", "Integritas NTT"),
+    "app.tagline": (
+        "Integritas pelayanan publik di Nusa Tenggara Timur: Zona Integritas, penilaian Ombudsman, dan pengaduan.",
+        "Public-service integrity in Nusa Tenggara Timur: Integrity Zones, Ombudsman assessments and complaints.",
+    ),
+    "app.language": ("Bahasa", "Language"),
+    "app.data_version": ("Versi data: {version}", "Data version: {version}"),
+    "app.no_db": (
+        "Basis data belum dibangun. Jalankan `make etl` (atau `python -m etl build`) lalu muat ulang halaman.",
+        "The database has not been built yet. Run `make etl` (or `python -m etl build`) and reload the page.",
+    ),
+    "nav.overview": ("Ikhtisar", "Overview"),
+    "nav.about": ("Tentang", "About"),
+    "page.home": ("Beranda", "Home"),
+    "page.about": ("Tentang data", "About the data"),
+    # home
+    "home.wbk.label": ("Unit berpredikat WBK", "Units awarded WBK"),
+    "home.wbk.help": (
+        "Predikat Wilayah Bebas dari Korupsi dari KemenPAN-RB yang tercatat dalam data. Satu predikat 2024 "
+        "diklaim dua kantor penerus Kanwil Kemenkumham NTT dan dihitung satu kali.",
+        "Corruption-Free Zone awards by KemenPAN-RB recorded in the data. One 2024 award is claimed by both "
+        "successors of Kanwil Kemenkumham NTT and is counted once.",
+    ),
+    "home.wbbm.label": ("Unit berpredikat WBBM", "Units awarded WBBM"),
+    "home.wbbm.help": (
+        "Belum ada predikat WBBM untuk unit di NTT dalam data. Usulan yang hasilnya belum diketahui tidak dihitung.",
+        "No WBBM award for an NTT unit is in the data. Proposals whose outcome is unknown are not counted.",
+    ),
+    "home.wbbm.pending": ("{n} usulan menunggu hasil", "{n} proposal(s) awaiting outcome"),
+    "home.zones.title": ("Zona kepatuhan pemda, penilaian {year}", "Pemda compliance zones, {year} assessment"),
+    "home.zones.caption": (
+        "{named} dari 23 pemda (provinsi + 22 kab/kota) disebut namanya; jumlah per zona menurut sumber.",
+        "{named} of 23 pemda (province + 22 kab/kota) are named; counts per zone as published.",
+    ),
+    "home.zones.named": ("{n} disebut namanya", "{n} named"),
+    "home.zones.unnamed": ("nama belum ditemukan", "names not found"),
+    "home.complaints.title": ("Pengaduan ke Ombudsman RI Perwakilan NTT", "Complaints to Ombudsman RI NTT"),
+    "home.complaints.partial": ("sebagian tahun", "part of the year"),
+    "home.awards.title": ("Perjalanan Zona Integritas: predikat dan usulan", "Integrity Zone journeys: awards and proposals"),
+    "home.awards.caption": (
+        "Setiap baris bersumber; tanggal ditampilkan sesuai ketelitiannya (tahun, bulan atau hari).",
+        "Every row has a source; dates are shown at their known precision (year, month or day).",
+    ),
+    "home.years.title": ("Cakupan penilaian kepatuhan per tahun", "Compliance assessment coverage by year"),
+    "home.years.caption": (
+        "Jumlah pemda per zona yang disebut namanya dalam sumber, dan jumlah yang dipublikasikan bila nama tidak ada. "
+        "Metode penilaian berganti: bandingkan antartahun dengan hati-hati.",
+        "Pemda per zone named in the sources, and the published count where names are missing. "
+        "The assessment method changed: compare years with care.",
+    ),
+    "home.numbers": ("Angka utama", "Key figures"),
+    # generic
+    "col.agency": ("Instansi", "Agency"),
+    "col.event": ("Tahap", "Milestone"),
+    "col.date": ("Tanggal", "Date"),
+    "col.status": ("Status", "Status"),
+    "col.source": ("Sumber", "Source"),
+    "col.year": ("Tahun", "Year"),
+    "col.method": ("Metode", "Method"),
+    "col.hijau": ("Hijau", "Green"),
+    "col.kuning": ("Kuning", "Yellow"),
+    "col.merah": ("Merah", "Red"),
+    "col.named": ("Disebut namanya", "Named"),
+    "col.scored": ("Dengan skor", "With a score"),
+    "col.published": ("Jumlah dipublikasikan", "Published counts"),
+    "col.metric": ("Ukuran", "Measure"),
+    "col.period": ("Periode", "Period"),
+    "col.value": ("Nilai", "Value"),
+    "col.note": ("Catatan", "Note"),
+    "col.url": ("Tautan", "Link"),
+    "col.quote": ("Kutipan", "Quote"),
+    "col.publisher": ("Penerbit", "Publisher"),
+    "col.title": ("Judul", "Title"),
+    "col.published_on": ("Terbit", "Published"),
+    "col.refs": ("Baris riset", "Research rows"),
+    "col.table": ("Tabel", "Table"),
+    "col.column": ("Kolom", "Column"),
+    "col.type": ("Tipe", "Type"),
+    "col.description": ("Keterangan", "Description"),
+    "col.rows": ("Baris", "Rows"),
+    "col.id": ("ID", "ID"),
+    "col.at": ("Waktu", "Time"),
+    "col.by": ("Oleh", "By"),
+    "col.file": ("Berkas", "File"),
+    "col.dataset": ("Dataset", "Dataset"),
+    "col.added": ("Ditambah", "Added"),
+    "sources.title": ("Sumber angka di halaman ini", "Sources of the figures on this page"),
+    "sources.no_url": ("URL tidak tercatat", "URL not recorded"),
+    "source.link": ("sumber", "source"),
+    "zone.merah": ("merah", "red"),
+    "zone.kuning": ("kuning", "yellow"),
+    "zone.hijau": ("hijau", "green"),
+    "zone.none": ("tidak ada data", "no data"),
+    "status.confirmed": ("terkonfirmasi", "confirmed"),
+    "status.scheduled": ("dijadwalkan", "scheduled"),
+    "status.pending": ("menunggu hasil", "pending"),
+    "status.inferred": ("disimpulkan", "inferred"),
+    "status.disputed": ("diperdebatkan", "disputed"),
+    "event.pencanangan": ("Pencanangan ZI", "ZI declaration"),
+    "event.pakta_integritas": ("Pakta integritas", "Integrity pact"),
+    "event.usulan_tpn": ("Usulan ke TPN", "Proposal to the national team"),
+    "event.wbk": ("Predikat WBK", "WBK award"),
+    "event.wbbm": ("Predikat WBBM", "WBBM award"),
+    "event.target": ("Target", "Target"),
+    "event.other": ("Lainnya", "Other"),
+    "menuju.wbk": ("menuju WBK", "toward WBK"),
+    "menuju.wbbm": ("menuju WBBM", "toward WBBM"),
+    "menuju.wbk_wbbm": ("menuju WBK/WBBM", "toward WBK/WBBM"),
+    "outcome.unknown": ("hasil belum diketahui", "outcome not yet known"),
+    "metric.laporan": ("laporan masyarakat", "registered reports"),
+    "metric.akses": ("akses (konsultasi + laporan)", "contacts (consultations + reports)"),
+    "metric.pengaduan": ("pengaduan (istilah sumber)", "complaints (the source's word)"),
+    "method.kepatuhan": ("Penilaian Kepatuhan", "Compliance assessment"),
+    "method.penilaian": ("Penilaian Penyelenggaraan Pelayanan Publik (kategori A–E)", "Public service assessment (categories A–E)"),
+    "method.opini": ("Opini Ombudsman", "Ombudsman opinion"),
+    # about page
+    "about.intro": (
+        "Semua angka di dasbor ini berasal dari halaman web yang dipublikasikan (berita atau situs pemerintah). "
+        "Setiap baris data menunjuk ke satu sumber dengan URL dan kutipan kata demi kata. Tidak ada yang diisi "
+        "atau diperkirakan: data yang tidak ditemukan ditampilkan sebagai celah.",
+        "Every figure in this dashboard comes from a published web page (news or government site). Every data "
+        "row points at one source with a URL and a verbatim quote. Nothing is filled in or estimated: what was "
+        "not found is shown as a gap.",
+    ),
+    "about.sources": ("Daftar sumber", "Sources"),
+    "about.sources.count": ("{n} kutipan sumber", "{n} cited passages"),
+    "about.methods": ("Metode penilaian Ombudsman", "Ombudsman assessment methods"),
+    "about.bands": ("Rentang nilai yang dipublikasikan", "Published score bands"),
+    "about.schema": ("Skema basis data", "Database schema"),
+    "about.schema.intro": (
+        "Berkas DuckDB dapat dibuka langsung; nama tabel dan kolom di bawah ini adalah kontrak publik. "
+        "Berkas yang sedang dibaca aplikasi: `{path}`.",
+        "The DuckDB file can be opened directly; the table and column names below are a public contract. "
+        "The file the app reads now: `{path}`.",
+    ),
+    "about.boundaries": ("Batas wilayah", "Boundaries"),
+    "about.boundaries.ok": (
+        "{n} kabupaten/kota, disederhanakan untuk peramban ({size} KB).",
+        "{n} kabupaten/kota, simplified for the browser ({size} KB).",
+    ),
+    "about.boundaries.missing": (
+        "Berkas batas wilayah belum ada (`{path}`). Peta akan menampilkan titik ibu kota atau tabel. "
+        "Jalankan `python -m etl boundaries` untuk membuatnya.",
+        "The boundary file is missing (`{path}`). Maps fall back to points at each capital or a table. "
+        "Run `python -m etl boundaries` to create it.",
+    ),
+    "about.loads": ("Riwayat pemuatan data", "Data load history"),
+    "about.regions": ("Wilayah", "Regions"),
+    "about.glossary": ("Istilah", "Glossary"),
+    "gloss.zi": ("Zona Integritas (ZI): program unit kerja menuju WBK/WBBM.", "Integrity Zone (ZI): a unit's programme toward WBK/WBBM."),
+    "gloss.wbk": ("WBK: Wilayah Bebas dari Korupsi, predikat dari KemenPAN-RB.", "WBK: Corruption-Free Zone, an award by KemenPAN-RB."),
+    "gloss.wbbm": ("WBBM: Wilayah Birokrasi Bersih dan Melayani, predikat yang lebih tinggi.", "WBBM: Clean and Serving Bureaucracy Zone, the higher award."),
+    "gloss.laporan": (
+        "Laporan masyarakat: laporan yang teregistrasi. Tidak pernah dijumlahkan dengan akses.",
+        "Registered reports (laporan). Never summed with contacts (akses).",
+    ),
+    "gloss.akses": ("Akses: semua kontak (konsultasi + laporan + lainnya).", "Contacts (akses): every contact (consultations + reports + other)."),
+    "gloss.zona": (
+        "Zona merah/kuning/hijau: hasil penilaian Ombudsman; rentang nilai berganti antartahun.",
+        "Red/yellow/green zone: the Ombudsman's assessment result; the score bands changed over the years.",
+    ),
+    # validation (shared by the ETL command line and the upload page)
+    "val.where": ("Baris {row}, kolom {column}", "Row {row}, column {column}"),
+    "val.value": (" (nilai «{value}»)", " (value «{value}»)"),
+    "val.missing_column": ("kolom wajib tidak ada", "required column is missing"),
+    "val.extra_column": ("kolom tidak dikenal; kolom yang diharapkan: {detail}", "unknown column; expected columns: {detail}"),
+    "val.empty": ("berkas tidak berisi baris data", "the file has no data rows"),
+    "val.required": ("wajib diisi", "must not be empty"),
+    "val.type_int": ("harus bilangan bulat, mis. 1106 atau 1.106", "must be a whole number, e.g. 1106 or 1.106"),
+    "val.type_decimal": ("harus angka, mis. 80,93", "must be a number, e.g. 80,93"),
+    "val.type_date": (
+        "tanggal tidak dikenali; gunakan 2026-02-06, 06/02/2026 atau 6 Februari 2026",
+        "date not recognised; use 2026-02-06, 06/02/2026 or 6 Februari 2026",
+    ),
+    "val.type_bool": ("harus true/false (ya/tidak)", "must be true/false (ya/tidak)"),
+    "val.choice": ("nilai tidak diizinkan; pilihan: {detail}", "value not allowed; choices: {detail}"),
+    "val.pattern": ("format tidak sesuai", "wrong format"),
+    "val.range": ("di luar rentang {detail}", "out of range {detail}"),
+    "val.duplicate_key": ("kunci ganda: baris lain sudah memakai nilai ini", "duplicate key: another row already uses this value"),
+    "val.unknown_ref": ("tidak ditemukan di {detail}", "not found in {detail}"),
+    "val.invalid": ("nilai tidak sah", "invalid value"),
+}
+
+
+def tr(key: str, lang: str = DEFAULT_LANG, **kwargs: object) -> str:
+    """Translate `key` into `lang`; a missing key shows itself so that it is noticed, never crashes a page."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    text = pair[1] if lang == "en" else pair[0]
+    return text.format(**kwargs) if kwargs else text
+
+
+def current_lang() -> str:
+    """The language chosen in the sidebar (bound to ?lang=), Bahasa Indonesia by default."""
+    import streamlit as st
+
+    lang = st.session_state.get("lang") or DEFAULT_LANG
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, **kwargs: object) -> str:
+    """Translate `key` into the current language."""
+    return tr(key, current_lang(), **kwargs)
