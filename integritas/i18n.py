@@ -123,6 +123,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.kepatuhan": ("Penilaian Kepatuhan", "Compliance assessment"),
     "method.penilaian": ("Penilaian Penyelenggaraan Pelayanan Publik (kategori A–E)", "Public service assessment (categories A–E)"),
     "method.opini": ("Opini Ombudsman", "Ombudsman opinion"),
+    "method.short.kepatuhan": ("Kepatuhan", "Compliance"),
+    "method.short.penilaian": ("Penilaian (A–E)", "Assessment (A–E)"),
+    "method.short.opini": ("Opini", "Opinion"),
     # about page
     "about.intro": (
         "Semua angka di dasbor ini berasal dari halaman web yang dipublikasikan (berita atau situs pemerintah). "

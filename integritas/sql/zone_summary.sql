@@ -4,7 +4,8 @@ WITH years AS (
 ),
 zones AS (SELECT unnest(['hijau', 'kuning', 'merah']) AS zone),
 named AS (
-    SELECT year, zone, count(*) AS named, count(score) AS scored FROM compliance GROUP BY ALL
+    SELECT year, zone, count(*) AS named, count(score) AS scored, list(DISTINCT source_id ORDER BY source_id) AS source_ids
+    FROM compliance GROUP BY ALL
 ),
 published AS (
     SELECT year, zone, sum(n)::INTEGER AS published, min(source_id) AS source_id FROM compliance_counts GROUP BY ALL
@@ -14,7 +15,7 @@ method AS (
     JOIN methods AS m ON y.year BETWEEN m.year_from AND coalesce(m.year_to, 9999)
 ),
 final AS (
-    SELECT y.year, m.method, z.zone, coalesce(n.named, 0) AS named, coalesce(n.scored, 0) AS scored,
+    SELECT y.year, m.method, z.zone, coalesce(n.named, 0) AS named, coalesce(n.scored, 0) AS scored, n.source_ids,
            p.published, p.source_id AS published_source_id
     FROM years AS y CROSS JOIN zones AS z
     LEFT JOIN method AS m USING (year)

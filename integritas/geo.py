@@ -1,0 +1,28 @@
+"""The committed, simplified kab/kota boundaries: loaded once per file version, or None with the reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import streamlit as st
+
+from integritas import paths
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _load(path: str, mtime: float) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def boundaries() -> dict | None:
+    """The GeoJSON FeatureCollection of the 22 kab/kota, or None when the file is absent (maps then fall back)."""
+    path = paths.boundaries_file()
+    if not path.exists():
+        return None
+    return _load(str(path), path.stat().st_mtime)
+
+
+def boundary_size_kb() -> float:
+    path = paths.boundaries_file()
+    return path.stat().st_size / 1024 if path.exists() else 0.0

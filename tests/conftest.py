@@ -1,0 +1,48 @@
+"""Shared fixtures: a throwaway data directory built from the real seed, and helpers to copy and edit seeds."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etl.build import build
+from integritas import paths
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_data(target: Path) -> Path:
+    """Copy data/seed and data/geo (not the databases) into `target`."""
+    for sub in ("seed", "geo"):
+        src = REPO / "data" / sub
+        if src.exists():
+            shutil.copytree(src, target / sub)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A data directory built once from the real seed; tests must not modify it."""
+    target = copy_data(tmp_path_factory.mktemp("data"))
+    mp = pytest.MonkeyPatch()
+    mp.setenv(paths.ENV_DATA_DIR, str(target))
+    build(by="pytest")
+    yield target
+    mp.undo()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, unbuilt copy of the data directory for tests that edit seeds or build."""
+    target = copy_data(tmp_path / "data")
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
+    return target
+
+
+@pytest.fixture
+def use_built(built_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(built_dir))
+    return built_dir

@@ -1,0 +1,127 @@
+"""Browser fixtures: `streamlit run` on a free loopback port against a built throwaway DB, and Debian Chromium."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from integritas import paths
+from tests.conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = REPO / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-default-apps",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(built_dir: Path) -> Iterator[str]:
+    port = _free_port()
+    env = {**os.environ, paths.ENV_DATA_DIR: str(built_dir)}
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]
+    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    out = proc.stdout.read().decode() if proc.stdout else ""
+                    raise RuntimeError(f"streamlit did not start:\n{out}") from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does this)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class OfflinePage:
+    """A page whose requests outside the server are aborted and recorded, so a test can assert there were none."""
+
+    def __init__(self, page: Page, base: str):
+        self.page, self.base, self.blocked = page, base, []
+        page.route("**/*", self._route)
+
+    def _route(self, route) -> None:  # noqa: ANN001
+        url = route.request.url
+        if url.startswith(self.base) or url.startswith(self.base.replace("127.0.0.1", "localhost")):
+            route.continue_()
+        elif url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def open(self, path: str = "") -> Page:
+        self.page.goto(f"{self.base}/{path}")
+        wait_for_app(self.page)
+        return self.page
+
+    def shot(self, name: str) -> Path:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        target = SHOTS / f"{name}.png"
+        self.page.screenshot(path=str(target), full_page=True)
+        return target
+
+
+def wait_for_app(page: Page, timeout: float = 30_000) -> None:
+    """Wait as Streamlit's own e2e harness does: connected, then the script not running."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+    page.wait_for_timeout(300)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout)
+
+
+@pytest.fixture
+def offline(browser: Browser, server: str) -> Iterator[OfflinePage]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1400}, locale="id-ID")
+    page = context.new_page()
+    op = OfflinePage(page, server)
+    yield op
+    context.close()
+
+
+@pytest.fixture
+def offline_mobile(browser: Browser, server: str) -> Iterator[OfflinePage]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True)
+    page = context.new_page()
+    op = OfflinePage(page, server)
+    yield op
+    context.close()
