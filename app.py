@@ -7,7 +7,9 @@ import streamlit as st
 from integritas.i18n import DEFAULT_LANG, LANGS, t
 from integritas.ui import sidebar_footer
 
-st.set_page_config(page_title="Integritas NTT", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
+st.set_page_config(
+    page_title="Integritas NTT", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide"
+)
 
 # `lang` is synced by hand rather than with bind="query-params": a bound radio would write its display label
 # (?lang=English) into the URL, and the public contract is ?lang=en.

@@ -1,4 +1,4 @@
-"""Simplify the 22 kab/kota polygons for the browser (topology-preserving) and write them, with attribution, under data/."""
+"""Simplify the 22 kab/kota polygons for the browser, keeping topology, and write them with attribution."""
 
 from __future__ import annotations
 

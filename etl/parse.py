@@ -6,8 +6,18 @@ import re
 from datetime import date, datetime
 
 _MONTHS_ID = {
-    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+    "januari": 1,
+    "februari": 2,
+    "maret": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "desember": 12,
 }
 _INT_RE = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d+)")
 _DEC_RE = re.compile(r"-?\d+([.,]\d+)?")

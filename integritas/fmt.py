@@ -52,5 +52,6 @@ def period(start: date | datetime | pd.Timestamp, end: date | datetime | pd.Time
     if is_full_years(s, e):
         return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
     if s.year == e.year:
-        return f"{format_date(s, format='d MMMM', locale=_loc(lang))} – {day(e, lang)}"
+        start = format_date(s, format="MMMM d" if lang == "en" else "d MMMM", locale=_loc(lang))
+        return f"{start} – {day(e, lang)}"
     return f"{day(s, lang)} – {day(e, lang)}"

@@ -46,7 +46,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.zones.unnamed": ("nama belum ditemukan", "names not found"),
     "home.complaints.title": ("Pengaduan ke Ombudsman RI Perwakilan NTT", "Complaints to Ombudsman RI NTT"),
     "home.complaints.partial": ("sebagian tahun", "part of the year"),
-    "home.awards.title": ("Perjalanan Zona Integritas: predikat dan usulan", "Integrity Zone journeys: awards and proposals"),
+    "home.awards.title": (
+        "Perjalanan Zona Integritas: predikat dan usulan",
+        "Integrity Zone journeys: awards and proposals",
+    ),
     "home.awards.caption": (
         "Setiap baris bersumber; tanggal ditampilkan sesuai ketelitiannya (tahun, bulan atau hari).",
         "Every row has a source; dates are shown at their known precision (year, month or day).",
@@ -73,6 +76,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.named": ("Disebut namanya", "Named"),
     "col.scored": ("Dengan skor", "With a score"),
     "col.published": ("Jumlah dipublikasikan", "Published counts"),
+    "col.zone": ("Zona", "Zone"),
+    "col.category": ("Kategori", "Category"),
     "col.metric": ("Ukuran", "Measure"),
     "col.period": ("Periode", "Period"),
     "col.value": ("Nilai", "Value"),
@@ -121,7 +126,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric.akses": ("akses (konsultasi + laporan)", "contacts (consultations + reports)"),
     "metric.pengaduan": ("pengaduan (istilah sumber)", "complaints (the source's word)"),
     "method.kepatuhan": ("Penilaian Kepatuhan", "Compliance assessment"),
-    "method.penilaian": ("Penilaian Penyelenggaraan Pelayanan Publik (kategori A–E)", "Public service assessment (categories A–E)"),
+    "method.penilaian": (
+        "Penilaian Penyelenggaraan Pelayanan Publik (kategori A–E)",
+        "Public service assessment (categories A–E)",
+    ),
     "method.opini": ("Opini Ombudsman", "Ombudsman opinion"),
     "method.short.kepatuhan": ("Kepatuhan", "Compliance"),
     "method.short.penilaian": ("Penilaian (A–E)", "Assessment (A–E)"),
@@ -160,14 +168,26 @@ STRINGS: dict[str, tuple[str, str]] = {
     "about.loads": ("Riwayat pemuatan data", "Data load history"),
     "about.regions": ("Wilayah", "Regions"),
     "about.glossary": ("Istilah", "Glossary"),
-    "gloss.zi": ("Zona Integritas (ZI): program unit kerja menuju WBK/WBBM.", "Integrity Zone (ZI): a unit's programme toward WBK/WBBM."),
-    "gloss.wbk": ("WBK: Wilayah Bebas dari Korupsi, predikat dari KemenPAN-RB.", "WBK: Corruption-Free Zone, an award by KemenPAN-RB."),
-    "gloss.wbbm": ("WBBM: Wilayah Birokrasi Bersih dan Melayani, predikat yang lebih tinggi.", "WBBM: Clean and Serving Bureaucracy Zone, the higher award."),
+    "gloss.zi": (
+        "Zona Integritas (ZI): program unit kerja menuju WBK/WBBM.",
+        "Integrity Zone (ZI): a unit's programme toward WBK/WBBM.",
+    ),
+    "gloss.wbk": (
+        "WBK: Wilayah Bebas dari Korupsi, predikat dari KemenPAN-RB.",
+        "WBK: Corruption-Free Zone, an award by KemenPAN-RB.",
+    ),
+    "gloss.wbbm": (
+        "WBBM: Wilayah Birokrasi Bersih dan Melayani, predikat yang lebih tinggi.",
+        "WBBM: Clean and Serving Bureaucracy Zone, the higher award.",
+    ),
     "gloss.laporan": (
         "Laporan masyarakat: laporan yang teregistrasi. Tidak pernah dijumlahkan dengan akses.",
         "Registered reports (laporan). Never summed with contacts (akses).",
     ),
-    "gloss.akses": ("Akses: semua kontak (konsultasi + laporan + lainnya).", "Contacts (akses): every contact (consultations + reports + other)."),
+    "gloss.akses": (
+        "Akses: semua kontak (konsultasi + laporan + lainnya).",
+        "Contacts (akses): every contact (consultations + reports + other).",
+    ),
     "gloss.zona": (
         "Zona merah/kuning/hijau: hasil penilaian Ombudsman; rentang nilai berganti antartahun.",
         "Red/yellow/green zone: the Ombudsman's assessment result; the score bands changed over the years.",
@@ -176,7 +196,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val.where": ("Baris {row}, kolom {column}", "Row {row}, column {column}"),
     "val.value": (" (nilai «{value}»)", " (value «{value}»)"),
     "val.missing_column": ("kolom wajib tidak ada", "required column is missing"),
-    "val.extra_column": ("kolom tidak dikenal; kolom yang diharapkan: {detail}", "unknown column; expected columns: {detail}"),
+    "val.extra_column": (
+        "kolom tidak dikenal; kolom yang diharapkan: {detail}",
+        "unknown column; expected columns: {detail}",
+    ),
     "val.empty": ("berkas tidak berisi baris data", "the file has no data rows"),
     "val.required": ("wajib diisi", "must not be empty"),
     "val.type_int": ("harus bilangan bulat, mis. 1106 atau 1.106", "must be a whole number, e.g. 1106 or 1.106"),
@@ -189,7 +212,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "val.choice": ("nilai tidak diizinkan; pilihan: {detail}", "value not allowed; choices: {detail}"),
     "val.pattern": ("format tidak sesuai", "wrong format"),
     "val.range": ("di luar rentang {detail}", "out of range {detail}"),
-    "val.duplicate_key": ("kunci ganda: baris lain sudah memakai nilai ini", "duplicate key: another row already uses this value"),
+    "val.duplicate_key": (
+        "kunci ganda: baris lain sudah memakai nilai ini",
+        "duplicate key: another row already uses this value",
+    ),
     "val.unknown_ref": ("tidak ditemukan di {detail}", "not found in {detail}"),
     "val.invalid": ("nilai tidak sah", "invalid value"),
 }

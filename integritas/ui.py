@@ -1,4 +1,4 @@
-"""Shared page pieces: the no-database guard, source links and the sources expander, the sidebar footer."""
+"""Shared page pieces: the no-database guard, the sources expander, the sidebar footer."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import streamlit as st
 
 from integritas import db, fmt
 from integritas.i18n import current_lang, t
+from integritas.views import source_md
 
 
 def require_db() -> None:
@@ -18,20 +19,13 @@ def require_db() -> None:
         st.stop()
 
 
-def source_link(url: object, publisher: object) -> str:
-    """Markdown link to a source, or the publisher with 'URL not recorded' when the research has no URL."""
-    if isinstance(url, str) and url:
-        return f"[{publisher}]({url})"
-    return f"{publisher} ({t('sources.no_url')})"
-
-
 def sources_expander(ids: Iterable[object]) -> None:
     """Every source behind the figures on a page: publisher, title, date, link and the verbatim quote."""
     lang = current_lang()
     df = db.sources([i for i in ids if isinstance(i, str)])
     with st.expander(f"{t('sources.title')} ({len(df)})", icon=":material/format_quote:"):
         for row in df.itertuples():
-            meta = [source_link(row.url, row.publisher)]
+            meta = [source_md(row.url, row.publisher, lang)]
             if isinstance(row.title, str):
                 meta.append(f"*{row.title}*")
             if not pd.isna(row.published_on):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from integritas import paths
 from tests.conftest import REPO
@@ -20,8 +20,14 @@ from tests.conftest import REPO
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = REPO / "artifacts" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
 ]
 
 
@@ -36,8 +42,19 @@ def server(built_dir: Path) -> Iterator[str]:
     port = _free_port()
     env = {**os.environ, paths.ENV_DATA_DIR: str(built_dir)}
     cmd = [
-        sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -79,11 +96,10 @@ class OfflinePage:
         self.page, self.base, self.blocked = page, base, []
         page.route("**/*", self._route)
 
-    def _route(self, route) -> None:  # noqa: ANN001
+    def _route(self, route: Route) -> None:
         url = route.request.url
-        if url.startswith(self.base) or url.startswith(self.base.replace("127.0.0.1", "localhost")):
-            route.continue_()
-        elif url.startswith(("data:", "blob:")):
+        local = (self.base, self.base.replace("127.0.0.1", "localhost"), "data:", "blob:")
+        if url.startswith(local):
             route.continue_()
         else:
             self.blocked.append(url)

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import OfflinePage
 
 pytestmark = pytest.mark.e2e
 
 PAGES = {
-    "beranda": ("", {"id": ["Unit berpredikat WBK", "1.278", "279"],
-                     "en": ["Units awarded WBK", "1.278", "279"]}),
-    "tentang": ("tentang", {"id": ["Daftar sumber", "Badan Informasi Geospasial", "Skema basis data"],
-                            "en": ["Sources", "Badan Informasi Geospasial", "Database schema"]}),
+    "beranda": ("", {"id": ["Unit berpredikat WBK", "1.278", "279"], "en": ["Units awarded WBK", "1,278", "279"]}),
+    "tentang": (
+        "tentang",
+        {
+            "id": ["Daftar sumber", "Badan Informasi Geospasial", "Skema basis data"],
+            "en": ["Sources", "Badan Informasi Geospasial", "Database schema"],
+        },
+    ),
 }
 
 
@@ -23,7 +28,7 @@ def test_page_renders_offline(offline: OfflinePage, name: str, lang: str) -> Non
     page = offline.open(f"{path}?lang={lang}")
     body = page.locator("[data-testid='stMain']")
     for text in expected[lang]:
-        assert body.get_by_text(text, exact=False).first.is_visible(), f"{text!r} not visible on {name} ({lang})"
+        expect(body.get_by_text(text, exact=False).first).to_be_visible(timeout=10_000)
     assert page.locator("[data-testid='stException']").count() == 0
     offline.shot(f"{name}-{lang}")
     assert offline.blocked == [], f"requests left the server: {offline.blocked}"
@@ -31,16 +36,19 @@ def test_page_renders_offline(offline: OfflinePage, name: str, lang: str) -> Non
 
 def test_language_toggle_switches_strings_and_url(offline: OfflinePage) -> None:
     page = offline.open("")
-    assert page.get_by_text("Unit berpredikat WBK").first.is_visible()
+    expect(page.get_by_text("Unit berpredikat WBK").first).to_be_visible()
     page.get_by_text("English", exact=True).click()
     page.wait_for_selector("text=Units awarded WBK")
     assert "lang=en" in page.url
+    page.get_by_role("link", name="About the data").click()
+    page.wait_for_selector("text=Database schema")
+    assert "/tentang" in page.url and "lang=en" in page.url
     assert offline.blocked == []
 
 
 def test_home_fits_a_phone(offline_mobile: OfflinePage) -> None:
     page = offline_mobile.open("")
-    assert page.get_by_text("Unit berpredikat WBK").first.is_visible()
+    expect(page.get_by_text("Unit berpredikat WBK").first).to_be_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390, f"page is {width}px wide at a 390px viewport"
     offline_mobile.shot("beranda-id-390")
