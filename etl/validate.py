@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,11 +39,25 @@ class ValidationFailed(Exception):
 
 
 def read_csv_text(path: Path) -> pd.DataFrame:
-    """Every cell as stripped text; empty cells become NA. Seeds are UTF-8 (a BOM is tolerated)."""
+    """Every cell as stripped text; empty cells become NA. Seeds are UTF-8 (a BOM is tolerated).
+
+    Rows are read with the csv module so that a row with more or fewer cells than the header is refused with its
+    line number (pandas would silently turn an extra cell into an index).
+    """
     raw = path.read_bytes().decode("utf-8-sig")
-    df = pd.read_csv(io.StringIO(raw), dtype=str, keep_default_na=False, na_filter=False)
-    df = df.apply(lambda s: s.str.strip())
-    return df.replace({"": pd.NA})
+    reader = csv.reader(io.StringIO(raw, newline=""))
+    header = [h.strip() for h in next(reader, [])]
+    rows, problems = [], []
+    for record in reader:
+        if not any(cell.strip() for cell in record):
+            continue  # blank trailing lines
+        if len(record) != len(header):
+            detail = f"{len(record)}/{len(header)}"
+            problems.append(Problem(reader.line_num, None, None, "cell_count", detail))
+        rows.append([cell.strip() for cell in record[: len(header)]] + [""] * (len(header) - len(record)))
+    if problems:
+        raise ValidationFailed(path.stem, problems)
+    return pd.DataFrame(rows, columns=header, dtype=object).replace({"": pd.NA})
 
 
 def _checks(field: Field) -> list[pa.Check]:
@@ -110,7 +125,7 @@ def validate(df: pd.DataFrame, ds: Dataset, known: dict[str, set[tuple[str, ...]
             idx = rec.get("index")
             code = "required" if "not_nullable" in check else check if check in _CODES else "invalid"
             value = None if code == "required" else str(rec.get("failure_case"))
-            row = int(idx) + 2 if idx is not None and not pd.isna(idx) else None
+            row = int(idx) + 2 if isinstance(idx, int | float) and not pd.isna(idx) else None
             problems.append(Problem(row, col, value, code, _detail(fields.get(col), code)))
 
     dup = df[df.duplicated(list(ds.key), keep="first")]

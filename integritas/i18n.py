@@ -200,6 +200,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "kolom tidak dikenal; kolom yang diharapkan: {detail}",
         "unknown column; expected columns: {detail}",
     ),
+    "val.cell_count": (
+        "jumlah sel tidak sama dengan jumlah kolom judul ({detail}); periksa tanda koma atau kutip",
+        "number of cells differs from the header ({detail}); check for stray commas or quotes",
+    ),
     "val.empty": ("berkas tidak berisi baris data", "the file has no data rows"),
     "val.required": ("wajib diisi", "must not be empty"),
     "val.type_int": ("harus bilangan bulat, mis. 1106 atau 1.106", "must be a whole number, e.g. 1106 or 1.106"),

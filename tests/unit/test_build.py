@@ -81,3 +81,12 @@ def test_missing_seed_file_fails(data_dir: Path) -> None:
     with pytest.raises(BuildFailed, match="complaints.csv"):
         build()
     assert paths.current_db() is None
+
+
+def test_stray_comma_is_refused_with_its_line(data_dir: Path) -> None:
+    # An unquoted comma in a note makes one more cell than the header: refuse it, naming the line.
+    _edit(data_dir / "seed" / "methods.csv", "2016,2021,src-d17,", "2016,2021,src-d17,tambahan,")
+    with pytest.raises(BuildFailed) as err:
+        build()
+    assert "Row 2" in str(err.value) and "7/6" in str(err.value)
+    assert paths.current_db() is None
