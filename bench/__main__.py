@@ -12,7 +12,7 @@ from pathlib import Path
 from integritas import paths
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = {"beranda": None, "tentang": "pages/tentang.py"}
+PAGES = {"beranda": None, "tentang": "app_pages/tentang.py"}
 RERUNS = 5
 
 

@@ -38,3 +38,166 @@ def zones_by_year(summary: pd.DataFrame, lang: str = "id") -> go.Figure:
         xaxis={"type": "category"},
     )
     return fig
+
+
+# One class per map colour; each also has a marker shape, so the map reads without colour.
+NO_DATA = "none"
+ZONE_CLASSES: dict[str, tuple[str, str]] = {
+    "hijau": ("#2e7d32", "circle"),
+    "kuning": ("#f9a825", "diamond"),
+    "merah": ("#c62828", "triangle-up"),
+    NO_DATA: ("#e0e0e0", "x-thin-open"),
+}
+CHANGE_CLASSES: dict[str, tuple[str, str]] = {
+    "better": ("#2e7d32", "triangle-up"),
+    "same": ("#90a4ae", "circle"),
+    "worse": ("#c62828", "triangle-down"),
+    NO_DATA: ("#e0e0e0", "x-thin-open"),
+}
+
+
+def label_points(fc: dict) -> dict[str, tuple[float, float]]:
+    """A point inside each region's largest part (lon, lat), for markers and the no-boundary fallback."""
+    from shapely.geometry import shape
+
+    out = {}
+    for feat in fc["features"]:
+        geom = shape(feat["geometry"])
+        largest = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
+        p = largest.representative_point()
+        out[feat["properties"]["kode"]] = (round(p.x, 4), round(p.y, 4))
+    return out
+
+
+def class_map(
+    fc: dict,
+    points: dict[str, tuple[float, float]],
+    df: pd.DataFrame,
+    classes: dict[str, tuple[str, str]],
+    labels: dict[str, str],
+    height: int = 520,
+) -> go.Figure:
+    """Choropleth of the kab/kota in `df` (columns kode, cls, hover) coloured by class, with a shape per class.
+
+    Regions of class NO_DATA are grey with a dark outline and an ✕ marker: never a colour that reads as a zone.
+    """
+    fig = go.Figure()
+    for cls, (colour, symbol) in classes.items():
+        part = df[df["cls"] == cls]
+        if part.empty:
+            continue
+        no_data = cls == NO_DATA
+        fig.add_choropleth(
+            geojson=fc,
+            featureidkey="properties.kode",
+            locations=part["kode"].tolist(),
+            z=[1] * len(part),
+            colorscale=[[0, colour], [1, colour]],
+            showscale=False,
+            marker={"line": {"color": "#424242" if no_data else "#ffffff", "width": 1.6 if no_data else 0.7}},
+            name=labels[cls],
+            legendgroup=cls,
+            showlegend=True,
+            customdata=part[["hover"]].to_numpy(),
+            hovertemplate="%{customdata[0]}<extra></extra>",
+        )
+        lon_lat = [points[k] for k in part["kode"] if k in points]
+        fig.add_scattergeo(
+            lon=[p[0] for p in lon_lat],
+            lat=[p[1] for p in lon_lat],
+            mode="markers",
+            marker={
+                "symbol": symbol,
+                "size": 9,
+                "color": "#424242" if no_data else "#ffffff",
+                "line": {"color": "#212121", "width": 1},
+            },
+            legendgroup=cls,
+            showlegend=False,
+            customdata=part[["kode", "hover"]].to_numpy(),
+            hovertemplate="%{customdata[1]}<extra></extra>",
+        )
+    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
+    fig.update_layout(
+        height=height,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={"orientation": "h", "y": 0.02, "x": 0.01, "bgcolor": "rgba(255,255,255,0.8)"},
+        dragmode=False,
+    )
+    return fig
+
+
+def region_from_selection(selection: object) -> str | None:
+    """The region code of the first clicked point of a map selection event, or None."""
+    try:
+        points = selection["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    for point in points or []:
+        if point.get("location"):
+            return str(point["location"])
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and custom:
+            return str(custom[0])
+    return None
+
+
+def compliance_history(history: pd.DataFrame, years: list[int], bands: pd.DataFrame, lang: str = "id") -> go.Figure:
+    """A pemda's score per year over the published zone bands; zone-only years and gaps are marked at the baseline."""
+    fig = go.Figure()
+    xs = [str(y) for y in years]
+    for b in bands.itertuples():
+        for y in range(int(b.year_from), int(b.year_to) + 1):
+            if y in years:
+                i = years.index(y)
+                fig.add_shape(
+                    type="rect",
+                    x0=i - 0.45,
+                    x1=i + 0.45,
+                    y0=float(b.min_score),
+                    y1=float(b.max_score),
+                    fillcolor=ZONE_CLASSES[b.zone][0],
+                    opacity=0.12,
+                    line_width=0,
+                    layer="below",
+                )
+    by_year = history.set_index("year")
+    for zone, (colour, symbol) in ZONE_CLASSES.items():
+        if zone == NO_DATA:
+            continue
+        rows = history[(history["zone"] == zone) & history["score"].notna()]
+        fig.add_scatter(
+            x=[str(y) for y in rows["year"]],
+            y=rows["score"].astype(float).tolist(),
+            mode="markers+text",
+            marker={"symbol": symbol, "size": 13, "color": colour, "line": {"color": "#212121", "width": 1}},
+            text=[f"{s:.2f}".replace(".", "," if lang == "id" else ".") for s in rows["score"].astype(float)],
+            textposition="top center",
+            name=tr(f"zone.{zone}", lang),
+        )
+        zone_only = history[(history["zone"] == zone) & history["score"].isna()]
+        if not zone_only.empty:
+            fig.add_scatter(
+                x=[str(y) for y in zone_only["year"]],
+                y=[4] * len(zone_only),
+                mode="markers",
+                marker={"symbol": symbol + "-open", "size": 13, "color": colour, "line": {"width": 2}},
+                name=f"{tr(f'zone.{zone}', lang)} ({tr('region.no_score', lang)})",
+            )
+    gaps = [str(y) for y in years if y not in by_year.index]
+    if gaps:
+        fig.add_scatter(
+            x=gaps,
+            y=[4] * len(gaps),
+            mode="markers",
+            name=tr("zone.none", lang),
+            marker={"symbol": "x-thin-open", "size": 12, "color": "#616161", "line": {"width": 2}},
+        )
+    fig.update_layout(
+        height=320,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"type": "category", "categoryorder": "array", "categoryarray": xs},
+        yaxis={"range": [0, 105], "title": tr("col.score", lang)},
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return fig

@@ -90,3 +90,31 @@ def zone_bands() -> pd.DataFrame:
 
 def regions() -> pd.DataFrame:
     return query("regions")
+
+
+def compliance_year(year: int) -> pd.DataFrame:
+    return query("compliance_year", year=int(year))
+
+
+def compliance_years() -> pd.DataFrame:
+    return query("compliance_years")
+
+
+def region_compliance(kode: str) -> pd.DataFrame:
+    return query("region_compliance", kode=kode)
+
+
+def region_agencies(kode: str) -> pd.DataFrame:
+    return query("region_agencies", kode=kode)
+
+
+def region_complaints(kode: str) -> pd.DataFrame:
+    return query("region_complaints", kode=kode)
+
+
+def region_units(kode: str) -> pd.DataFrame:
+    return query("region_units", kode=kode)
+
+
+def compliance_counts_year(year: int) -> pd.DataFrame:
+    return query("compliance_counts_year", year=int(year))

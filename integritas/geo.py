@@ -26,3 +26,16 @@ def boundaries() -> dict | None:
 def boundary_size_kb() -> float:
     path = paths.boundaries_file()
     return path.stat().st_size / 1024 if path.exists() else 0.0
+
+
+@st.cache_data(max_entries=2, show_spinner=False)
+def _points(path: str, mtime: float) -> dict[str, tuple[float, float]]:
+    from integritas.charts import label_points
+
+    return label_points(_load(path, mtime))
+
+
+def label_points() -> dict[str, tuple[float, float]]:
+    """A point inside each kab/kota (for map markers); empty when the boundary file is absent."""
+    path = paths.boundaries_file()
+    return _points(str(path), path.stat().st_mtime) if path.exists() else {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -41,3 +41,37 @@ def sidebar_footer() -> None:
     version = db.data_version()
     if version:
         st.sidebar.caption(t("app.data_version", version=version.rsplit("/", 1)[-1]))
+
+
+def url_synced(key: str, options: Sequence[object], default: object) -> None:
+    """Keep st.session_state[key] and ?key= in step, using the raw option value in the URL.
+
+    `bind="query-params"` writes a widget's *display label* into the URL (?lang=English, ?kode=Kota Kupang); the
+    public links are ?lang=en and ?kode=53.71, so these widgets are synced here instead. Call before the widget.
+    """
+    if key not in st.session_state or st.session_state[key] not in options:
+        raw = st.query_params.get(key)
+        st.session_state[key] = next((o for o in options if str(o) == raw), default)
+    if st.session_state[key] == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = str(st.session_state[key])
+
+
+def map_chart(fig: object, key: str) -> str | None:
+    """Draw a map offline (local topojson stub, no CDN) and return the region code a click selected, if any."""
+    from integritas.charts import region_from_selection
+
+    event = st.plotly_chart(
+        fig,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="points",
+        config={"topojsonURL": "app/static/topojson/", "displayModeBar": False, "scrollZoom": False},
+    )
+    return region_from_selection(event)
+
+
+def open_region(kode: str) -> None:
+    st.switch_page("app_pages/wilayah.py", query_params={"kode": kode})

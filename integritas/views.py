@@ -11,9 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from integritas import charts, db, fmt
+from integritas import charts, db, fmt, geo
 from integritas.i18n import tr
-from integritas.labels import event_label, status_label, zone_badge
+from integritas.labels import event_label, status_label, zone_badge, zone_label
 
 
 def source_md(url: object, publisher: object, lang: str) -> str:
@@ -233,3 +233,276 @@ def _about(version: str, lang: str) -> AboutView:
 
 def about(lang: str) -> AboutView:
     return _about(db.data_version() or "", lang)
+
+
+# ---------------------------------------------------------------- compliance map (Kepatuhan) and region (Wilayah)
+
+ZONE_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
+
+
+def _zone_text(zone: object, category: object, score: object, lang: str) -> str:
+    if not isinstance(zone, str):
+        return tr("zone.none", lang)
+    parts = [zone_label(zone, lang)]
+    if isinstance(category, str):
+        parts.append(f"{tr('col.category', lang).lower()} {category}")
+    parts.append(
+        f"{tr('col.score', lang).lower()} {fmt.number(score, lang, 2)}"
+        if not pd.isna(score)
+        else tr("region.no_score", lang)
+    )
+    return ", ".join(parts)
+
+
+def _hover(nama: str, zone: object, category: object, score: object, publisher: object, lang: str) -> str:
+    src = f"<br>{tr('col.source', lang)}: {publisher}" if isinstance(publisher, str) else ""
+    return f"<b>{nama}</b><br>{_zone_text(zone, category, score, lang)}{src}"
+
+
+def change_class(a: object, b: object) -> str:
+    """'better' | 'worse' | 'same' from zone a (earlier) to zone b (later); 'none' when either side has no data."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        return charts.NO_DATA
+    diff = ZONE_RANK[b] - ZONE_RANK[a]
+    return "better" if diff > 0 else "worse" if diff < 0 else "same"
+
+
+@dataclass
+class ComplianceView:
+    years: list[int]
+    method: str
+    method_note: str
+    crosses_method: bool
+    published: str
+    province: str
+    province_source: str | None
+    map_rows: pd.DataFrame  # kode, cls, hover (22 kab/kota)
+    table: pd.DataFrame
+    coverage: pd.DataFrame
+    source_ids: list[str]
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _compliance(version: str, lang: str, year: int, compare: int) -> ComplianceView:
+    years_df = db.compliance_years()
+    methods = dict(zip(years_df["year"], years_df["method"], strict=True))
+    cur = db.compliance_year(year)
+    kab = cur[cur["jenis"] != "provinsi"]
+    prov = cur[cur["jenis"] == "provinsi"].iloc[0]
+    source_ids = cur["source_id"].dropna().tolist()
+    if compare:
+        # Change always reads forward in time, whichever of the two years is the one on the slider.
+        first, second = sorted((year, compare))
+        zones = {y: db.compliance_year(y).set_index("kode") for y in (first, second)}
+        source_ids += zones[compare]["source_id"].dropna().tolist()
+        classes = [change_class(zones[first].loc[k, "zone"], zones[second].loc[k, "zone"]) for k in kab["kode"]]
+        hover = []
+        for n, k, cl in zip(kab["nama"], kab["kode"], classes, strict=True):
+            lines = [
+                f"{y}: {_zone_text(*zones[y].loc[k, ['zone', 'category', 'score']], lang)}" for y in (first, second)
+            ]
+            hover.append(f"<b>{n}</b><br>" + "<br>".join(lines) + f"<br>{tr('change.' + cl, lang)}")
+    else:
+        classes = [z if isinstance(z, str) else charts.NO_DATA for z in kab["zone"]]
+        hover = [
+            _hover(n, z, c, s, p, lang)
+            for n, z, c, s, p in kab[["nama", "zone", "category", "score", "publisher"]].itertuples(index=False)
+        ]
+    table = pd.DataFrame(
+        {
+            tr("col.region", lang): kab["nama"],
+            tr("col.zone", lang) + f" {year}": [zone_label(z, lang) for z in kab["zone"]],
+            tr("col.category", lang) + f" {year}": kab["category"].fillna("–"),
+            tr("col.score", lang) + f" {year}": [fmt.number(x, lang, 2) for x in kab["score"]],
+            tr("col.status", lang): [status_label(s, lang) if isinstance(s, str) else "" for s in kab["status"]],
+        }
+    )
+    if compare:
+        other = zones[compare]
+        table.insert(
+            1 if compare < year else 2,
+            tr("col.zone", lang) + f" {compare}",
+            [zone_label(other.loc[k, "zone"], lang) for k in kab["kode"]],
+        )
+        table[tr("col.change", lang) + f" {first}→{second}"] = [tr(f"change.{c}", lang) for c in classes]
+    table[tr("col.source", lang)] = kab["url"].fillna("").tolist()
+    counts = db.compliance_counts_year(year)
+    unnamed = [
+        tr("kep.unnamed", lang, n=fmt.number(r.published - r.named, lang), zone=tr(f"zone.{r.zone}", lang))
+        for r in counts.itertuples()
+        if r.published > r.named
+    ]
+    published = " · ".join(f"{tr('zone.' + r.zone, lang)} {fmt.number(r.published, lang)}" for r in counts.itertuples())
+    source_ids += counts["source_id"].tolist()
+    coverage = pd.DataFrame(
+        {
+            tr("col.year", lang): years_df["year"].astype(str),
+            tr("col.method", lang): [tr(f"method.short.{m}", lang) for m in years_df["method"]],
+            tr("col.with_zone", lang): [f"{n} / 22" for n in years_df["with_zone"]],
+            tr("col.with_score", lang): [f"{n} / 22" for n in years_df["with_score"]],
+        }
+    )
+    source_ids += years_df["method_source_id"].dropna().tolist()
+    return ComplianceView(
+        years=[int(y) for y in years_df["year"]],
+        method=methods[year],
+        method_note=tr("kep.method_note", lang, year=year, method=tr(f"method.{methods[year]}", lang)),
+        crosses_method=bool(compare) and methods.get(compare) != methods[year],
+        published=(tr("kep.published", lang, year=year, counts=published) + " " + " ".join(unnamed))
+        if published
+        else "",
+        province=_zone_text(prov["zone"], prov["category"], prov["score"], lang),
+        province_source=source_md(prov["url"], prov["publisher"], lang) if isinstance(prov["publisher"], str) else None,
+        map_rows=pd.DataFrame({"kode": kab["kode"].tolist(), "cls": classes, "hover": hover}),
+        table=table,
+        coverage=coverage,
+        source_ids=sorted(set(source_ids)),
+    )
+
+
+def compliance(lang: str, year: int, compare: int = 0) -> ComplianceView:
+    return _compliance(db.data_version() or "", lang, int(year), int(compare or 0))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _compliance_map(version: str, lang: str, year: int, compare: int, height: int) -> go.Figure | None:
+    fc = geo.boundaries()
+    if fc is None:
+        return None
+    v = _compliance(version, lang, year, compare)
+    if compare:
+        classes, keys = charts.CHANGE_CLASSES, ("better", "same", "worse", charts.NO_DATA)
+        labels = {k: tr(f"change.{k}", lang) for k in keys}
+    else:
+        classes = charts.ZONE_CLASSES
+        labels = {k: zone_label(None if k == charts.NO_DATA else k, lang) for k in classes}
+    return charts.class_map(fc, geo.label_points(), v.map_rows, classes, labels, height=height)
+
+
+def compliance_map(lang: str, year: int, compare: int = 0, height: int = 520) -> go.Figure | None:
+    """The map figure, or None when the boundary file is absent (the page then shows the table and says why)."""
+    return _compliance_map(db.data_version() or "", lang, int(year), int(compare or 0), height)
+
+
+@dataclass
+class RegionView:
+    nama: str
+    jenis: str
+    ibukota: str
+    history_table: pd.DataFrame
+    agencies: pd.DataFrame
+    units: pd.DataFrame
+    complaints: pd.DataFrame
+    source_ids: list[str]
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _region(version: str, lang: str, kode: str) -> RegionView:
+    reg = db.regions().set_index("kode").loc[kode]
+    hist = db.region_compliance(kode)
+    years = [int(y) for y in db.compliance_years()["year"]]
+    by_year = hist.set_index("year")
+    history_table = pd.DataFrame(
+        {
+            tr("col.year", lang): [str(y) for y in years],
+            tr("col.zone", lang): [
+                zone_label(by_year.loc[y, "zone"], lang) if y in by_year.index else tr("zone.none", lang) for y in years
+            ],
+            tr("col.category", lang): [
+                by_year.loc[y, "category"]
+                if y in by_year.index and isinstance(by_year.loc[y, "category"], str)
+                else "–"
+                for y in years
+            ],
+            tr("col.score", lang): [
+                fmt.number(by_year.loc[y, "score"], lang, 2) if y in by_year.index else "–" for y in years
+            ],
+            tr("col.status", lang): [
+                status_label(by_year.loc[y, "status"], lang) if y in by_year.index else "" for y in years
+            ],
+            tr("col.source", lang): [
+                source_md(by_year.loc[y, "url"], by_year.loc[y, "publisher"], lang) if y in by_year.index else ""
+                for y in years
+            ],
+        }
+    )
+    ag = db.region_agencies(kode)
+    agencies = pd.DataFrame(
+        {
+            tr("col.agency", lang): ag["nama"],
+            tr("col.parent", lang): ag["induk"].fillna(""),
+            tr("col.stage", lang): [
+                event_label(e, m, s, lang) if isinstance(e, str) else "–"
+                for e, m, s in ag[["event", "menuju", "status"]].itertuples(index=False)
+            ],
+            tr("col.date", lang): [
+                fmt.date_at(d, p, lang) if isinstance(p, str) else "–"
+                for d, p in ag[["date", "date_precision"]].itertuples(index=False)
+            ],
+            tr("col.status", lang): [status_label(s, lang) if isinstance(s, str) else "" for s in ag["status"]],
+            tr("col.source", lang): [
+                source_md(u, p, lang) if isinstance(p, str) else ""
+                for u, p in ag[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    un = db.region_units(kode)
+    units = pd.DataFrame(
+        {
+            tr("col.unit", lang): un["unit"],
+            tr("col.year", lang): un["year"].astype(str),
+            tr("col.zone", lang): [zone_label(z, lang) for z in un["zone"]],
+            tr("col.category", lang): un["category"].fillna("–"),
+            tr("col.score", lang): [fmt.number(s, lang, 2) for s in un["score"]],
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in un[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    cp = db.region_complaints(kode)
+    complaints = pd.DataFrame(
+        {
+            tr("col.period", lang): [
+                fmt.period(a, b, lang) for a, b in cp[["period_start", "period_end"]].itertuples(index=False)
+            ],
+            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in cp["metric"]],
+            tr("col.value", lang): [
+                (c if c != "=" else "") + fmt.number(v, lang)
+                for c, v in cp[["comparator", "value"]].itertuples(index=False)
+            ],
+            tr("col.note", lang): cp["note"].fillna(""),
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in cp[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    ids = (
+        hist["source_id"].tolist()
+        + ag["source_id"].dropna().tolist()
+        + un["source_id"].tolist()
+        + cp["source_id"].tolist()
+    )
+    return RegionView(
+        nama=str(reg["nama"]),
+        jenis=str(reg["jenis"]),
+        ibukota=str(reg["ibukota"]),
+        history_table=history_table,
+        agencies=agencies,
+        units=units,
+        complaints=complaints,
+        source_ids=sorted(set(ids)),
+    )
+
+
+def region(lang: str, kode: str) -> RegionView:
+    return _region(db.data_version() or "", lang, kode)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _region_chart(version: str, lang: str, kode: str) -> go.Figure:
+    years = [int(y) for y in db.compliance_years()["year"]]
+    return charts.compliance_history(db.region_compliance(kode), years, db.zone_bands(), lang)
+
+
+def region_chart(lang: str, kode: str) -> go.Figure:
+    return _region_chart(db.data_version() or "", lang, kode)

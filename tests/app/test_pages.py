@@ -80,7 +80,7 @@ def test_home_lists_every_source_used(use_built: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_about_page_lists_sources_schema_and_attribution(use_built: Path, lang: str) -> None:
-    at = _run(lang, "pages/tentang.py")
+    at = _run(lang, "app_pages/tentang.py")
     assert len(at.dataframe[0].value) == 144
     text = _text(at) + "\n".join(i.value for i in at.info)
     assert "Badan Informasi Geospasial" in text
@@ -104,5 +104,5 @@ def test_about_page_without_boundary_file_says_why(data_dir: Path) -> None:
 
     build()
     (data_dir / "geo" / "ntt_kabkota.geojson").unlink()
-    at = _run("id", "pages/tentang.py")
+    at = _run("id", "app_pages/tentang.py")
     assert "python -m etl boundaries" in at.warning[0].value

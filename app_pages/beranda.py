@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from integritas import views
+from integritas import db, views
 from integritas.i18n import current_lang, t
 from integritas.labels import status_label
-from integritas.ui import require_db, sources_expander
+from integritas.ui import map_chart, open_region, require_db, sources_expander
 
 require_db()
 lang = current_lang()
@@ -26,6 +26,21 @@ with c3, st.container(border=True):
     st.markdown(f"**{t('home.zones.title', year=v.latest_year)}**")
     st.markdown(v.zone_badges)
     st.caption(v.zones_caption)
+
+# A small latest-year map and a region picker: both open the region's page.
+st.subheader(t("home.map.title", year=v.latest_year))
+m1, m2 = st.columns([2, 1])
+with m1:
+    fig = views.compliance_map(lang, v.latest_year, height=360)
+    if fig is not None and (kode := map_chart(fig, key="peta-beranda")):
+        open_region(kode)
+with m2:
+    regions = db.regions()
+    names = dict(zip(regions["kode"], regions["nama"], strict=True))
+    picked = st.selectbox(t("home.pick"), [None, *names], format_func=lambda k: "—" if k is None else names[k])
+    if picked:
+        open_region(picked)
+    st.page_link("app_pages/kepatuhan.py", label=t("home.map.open"), icon=":material/map:")
 
 st.subheader(t("home.complaints.title"))
 for col, card in zip(st.columns(len(v.complaints) or 1), v.complaints, strict=False):

@@ -1,0 +1,60 @@
+"""Kepatuhan: the compliance-zone map of the 22 kab/kota by year, a compare mode, coverage and the table beside it."""
+
+import streamlit as st
+
+from integritas import db, paths, views
+from integritas.i18n import current_lang, t
+from integritas.ui import map_chart, open_region, require_db, sources_expander
+
+require_db()
+lang = current_lang()
+years = [int(y) for y in db.compliance_years()["year"]]
+
+st.title(t("page.compliance"))
+st.caption(t("kep.caption"))
+
+c1, c2 = st.columns([3, 2])
+with c1:
+    year = st.select_slider(t("kep.year"), years, value=years[-1], key="tahun", bind="query-params")
+with c2:
+    compare = st.selectbox(
+        t("kep.compare"),
+        [0, *[y for y in years if y != year]],
+        format_func=lambda y: t("kep.compare.none") if y == 0 else str(y),
+        key="banding",
+        bind="query-params",
+    )
+v = views.compliance(lang, year, compare)
+
+st.info(v.method_note, icon=":material/rule:")
+if v.published:
+    st.caption(v.published)
+if v.crosses_method:
+    st.warning(t("kep.crosses"), icon=":material/compare_arrows:")
+
+left, right = st.columns([3, 1])
+with left:
+    fig = views.compliance_map(lang, year, compare)
+    if fig is None:
+        st.warning(t("kep.no_map", path=paths.boundaries_file()), icon=":material/map:")
+    elif kode := map_chart(fig, key=f"peta-{year}-{compare}"):
+        open_region(kode)
+with right, st.container(border=True):
+    st.markdown(f"**{t('kep.province')} · {year}**")
+    st.markdown(v.province)
+    if v.province_source:
+        st.caption(f"{t('col.source')}: {v.province_source}")
+
+st.subheader(t("kep.table"))
+st.dataframe(
+    v.table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        t("col.source"): st.column_config.LinkColumn(display_text=t("source.link")),
+    },
+)
+
+st.subheader(t("kep.coverage"))
+st.table(v.coverage, hide_index=True)
+sources_expander(v.source_ids)
