@@ -12,7 +12,12 @@ from pathlib import Path
 from integritas import paths
 
 REPO = Path(__file__).resolve().parent.parent
-PAGES = {"beranda": None, "tentang": "app_pages/tentang.py"}
+PAGES = {
+    "beranda": None,
+    "kepatuhan": "app_pages/kepatuhan.py",
+    "wilayah": "app_pages/wilayah.py",
+    "tentang": "app_pages/tentang.py",
+}
 RERUNS = 5
 
 

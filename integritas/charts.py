@@ -79,41 +79,42 @@ def class_map(
 ) -> go.Figure:
     """Choropleth of the kab/kota in `df` (columns kode, cls, hover) coloured by class, with a shape per class.
 
-    Regions of class NO_DATA are grey with a dark outline and an ✕ marker: never a colour that reads as a zone.
+    Regions of class NO_DATA are grey with an ✕ marker: never a colour that reads as a zone.
     """
+    # One choropleth trace (the GeoJSON travels to the browser once), coloured through a stepped colour scale;
+    # one marker trace per class carries the shape and the legend entry.
+    present = [c for c in classes if (df["cls"] == c).any()]
+    index = {c: i for i, c in enumerate(present)}
+    n = max(len(present), 1)
+    scale = []
+    for i, cls in enumerate(present):
+        scale += [[i / n, classes[cls][0]], [(i + 1) / n, classes[cls][0]]]
     fig = go.Figure()
-    for cls, (colour, symbol) in classes.items():
+    fig.add_choropleth(
+        geojson=fc,
+        featureidkey="properties.kode",
+        locations=df["kode"].tolist(),
+        z=[index[c] for c in df["cls"]],
+        zmin=-0.5,
+        zmax=n - 0.5,
+        colorscale=scale or [[0, "#e0e0e0"], [1, "#e0e0e0"]],
+        showscale=False,
+        marker={"line": {"color": "#424242", "width": 0.8}},
+        showlegend=False,
+        customdata=df[["hover"]].to_numpy(),
+        hovertemplate="%{customdata[0]}<extra></extra>",
+    )
+    for cls in present:
+        colour, symbol = classes[cls]
         part = df[df["cls"] == cls]
-        if part.empty:
-            continue
-        no_data = cls == NO_DATA
-        fig.add_choropleth(
-            geojson=fc,
-            featureidkey="properties.kode",
-            locations=part["kode"].tolist(),
-            z=[1] * len(part),
-            colorscale=[[0, colour], [1, colour]],
-            showscale=False,
-            marker={"line": {"color": "#424242" if no_data else "#ffffff", "width": 1.6 if no_data else 0.7}},
-            name=labels[cls],
-            legendgroup=cls,
-            showlegend=True,
-            customdata=part[["hover"]].to_numpy(),
-            hovertemplate="%{customdata[0]}<extra></extra>",
-        )
-        lon_lat = [points[k] for k in part["kode"] if k in points]
+        lon_lat = [points.get(k, (None, None)) for k in part["kode"]]
         fig.add_scattergeo(
             lon=[p[0] for p in lon_lat],
             lat=[p[1] for p in lon_lat],
             mode="markers",
-            marker={
-                "symbol": symbol,
-                "size": 9,
-                "color": "#424242" if no_data else "#ffffff",
-                "line": {"color": "#212121", "width": 1},
-            },
-            legendgroup=cls,
-            showlegend=False,
+            marker={"symbol": symbol, "size": 10, "color": colour, "line": {"color": "#212121", "width": 1.2}},
+            name=labels[cls],
+            showlegend=True,
             customdata=part[["kode", "hover"]].to_numpy(),
             hovertemplate="%{customdata[1]}<extra></extra>",
         )

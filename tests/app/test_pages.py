@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,8 +67,13 @@ def test_home_coverage_table_matches_chart(use_built: Path) -> None:
     assert cov.loc["2018", "Merah"] == 9 and cov.loc["2021", "Merah"] == 13
     assert cov.loc["2024", "Hijau"] == 12
     assert "kuning 10" in cov.loc["2024", "Jumlah dipublikasikan"]
-    fig = at.get("plotly_chart")[0].proto.spec
-    assert '"name":"merah"' in fig.replace(" ", "")
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    bars = next(s for s in specs if s["data"][0]["type"] == "bar")
+    merah = next(t for t in bars["data"] if t["name"] == "merah")
+    assert dict(zip(merah["x"], merah["y"], strict=True))["2018"] == 9
+    home_map = next(s for s in specs if s["data"][0]["type"] == "choropleth")
+    (choro,) = [t for t in home_map["data"] if t["type"] == "choropleth"]
+    assert len(set(choro["locations"])) == 22
 
 
 def test_home_lists_every_source_used(use_built: Path) -> None:
@@ -106,3 +112,77 @@ def test_about_page_without_boundary_file_says_why(data_dir: Path) -> None:
     (data_dir / "geo" / "ntt_kabkota.geojson").unlink()
     at = _run("id", "app_pages/tentang.py")
     assert "python -m etl boundaries" in at.warning[0].value
+
+
+def _kepatuhan(lang: str = "id", **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for k, v in {"lang": lang, **params}.items():
+        if k != "lang" or v != "id":
+            at.query_params[k] = v
+    at.run()
+    at.switch_page("app_pages/kepatuhan.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_kepatuhan_changing_year_changes_map_and_table(use_built: Path) -> None:
+    at = _kepatuhan()
+    table = at.dataframe[0].value.set_index("Kabupaten/kota")
+    assert table.loc["Kota Kupang", "Zona 2024"] == "● hijau"
+    assert table.loc["Kabupaten Alor", "Zona 2024"] == "tidak ada data"
+    assert "Penilaian Penyelenggaraan Pelayanan Publik" in at.info[0].value
+    assert any("10 pemda kuning tidak disebut namanya" in c.value for c in at.caption)
+    at.select_slider(key="tahun").set_value(2017).run()
+    table = at.dataframe[0].value.set_index("Kabupaten/kota")
+    assert table.loc["Kabupaten Belu", "Zona 2017"] == "▲ merah"
+    assert table.loc["Kabupaten Belu", "Skor 2017"] == "37,86"
+    assert table.loc["Kota Kupang", "Zona 2017"] == "◆ kuning"
+    assert (table["Zona 2017"] == "tidak ada data").sum() == 18
+    assert "Penilaian Kepatuhan" in at.info[0].value
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    merah = next(t for t in spec["data"] if t["type"] == "scattergeo" and "merah" in t["name"])
+    assert sorted(k for k, _ in merah["customdata"]) == ["53.03", "53.04"]
+
+
+def test_kepatuhan_compare_marks_changes_and_method_crossing(use_built: Path) -> None:
+    at = _kepatuhan(tahun="2022", banding="2021")
+    table = at.dataframe[0].value.set_index("Kabupaten/kota")
+    assert table.loc["Kota Kupang", "Perubahan 2021→2022"] == "▲ membaik"
+    assert table.loc["Kabupaten Alor", "Perubahan 2021→2022"] == "● tetap"
+    assert table.loc["Kabupaten Lembata", "Perubahan 2021→2022"] == "● tetap"
+    assert "pergantian metode" in at.warning[0].value
+    same_method = _kepatuhan(tahun="2018", banding="2017")
+    assert len(same_method.warning) == 0
+
+
+def test_kepatuhan_province_result_beside_map(use_built: Path) -> None:
+    at = _kepatuhan("en", tahun="2022")
+    text = _text(at)
+    assert "NTT provincial government · 2022" in text
+    assert "● green, category B, score 80.93" in text
+
+
+def test_region_page_from_url(use_built: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["kode"] = "53.04"
+    at.run()
+    at.switch_page("app_pages/wilayah.py").run()
+    assert not at.exception
+    assert at.title[0].value == "Kabupaten Belu"
+    hist = at.table[0].value.set_index("Tahun")
+    assert hist.loc["2017", "Skor"] == "37,86" and hist.loc["2016", "Zona"] == "tidak ada data"
+    assert hist.loc["2023", "Status"] == "disimpulkan"
+    agencies = at.table[1].value
+    assert "Pengadilan Negeri Atambua" in list(agencies["Instansi"])
+    units = at.table[2].value
+    assert "Polres Belu" in list(units["Unit"])
+
+
+def test_region_page_lists_complaints_of_its_origin(use_built: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["kode"] = "53.21"
+    at.run()
+    at.switch_page("app_pages/wilayah.py").run()
+    complaints = at.table[-1].value
+    assert list(complaints["Nilai"]) == ["9"]
+    assert "laporan masyarakat" in list(complaints["Ukuran"])

@@ -25,7 +25,7 @@ PAGES = {
 @pytest.mark.parametrize("name", list(PAGES))
 def test_page_renders_offline(offline: OfflinePage, name: str, lang: str) -> None:
     path, expected = PAGES[name]
-    page = offline.open(f"{path}?lang={lang}")
+    page = offline.open(f"{path}{'&' if '?' in path else '?'}lang={lang}")
     body = page.locator("[data-testid='stMain']")
     for text in expected[lang]:
         expect(body.get_by_text(text, exact=False).first).to_be_visible(timeout=10_000)

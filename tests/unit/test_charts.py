@@ -1,0 +1,104 @@
+"""Pure figure builders: the map draws 22 regions with the right class each, gaps as gaps; selections map to codes."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from integritas import charts
+from integritas.views import change_class
+from tests.conftest import REPO
+
+FC = json.loads((REPO / "data" / "geo" / "ntt_kabkota.geojson").read_text(encoding="utf-8"))
+CODES = [f["properties"]["kode"] for f in FC["features"]]
+
+
+def _map(classes: dict[str, str]) -> dict[str, str]:
+    df = pd.DataFrame({"kode": CODES, "cls": [classes.get(k, charts.NO_DATA) for k in CODES], "hover": CODES})
+    labels = {k: k for k in charts.ZONE_CLASSES}
+    fig = charts.class_map(FC, charts.label_points(FC), df, charts.ZONE_CLASSES, labels)
+    (choro,) = [t for t in fig.data if t.type == "choropleth"]
+    assert sorted(choro.locations) == sorted(CODES)
+    colour_to_class = {colour: cls for cls, (colour, _) in charts.ZONE_CLASSES.items()}
+    # z indexes the stepped colour scale: class i occupies entries 2i and 2i+1
+    drawn = {loc: colour_to_class[choro.colorscale[2 * z][1]] for loc, z in zip(choro.locations, choro.z, strict=True)}
+    legend = {t.name for t in fig.data if t.type == "scattergeo" and t.showlegend}
+    assert legend == set(drawn.values())
+    return drawn
+
+
+def test_every_region_drawn_once_with_its_zone_and_the_rest_as_no_data() -> None:
+    zones_2017 = {"53.04": "merah", "53.03": "merah", "53.01": "kuning", "53.71": "kuning"}
+    drawn = _map(zones_2017)
+    assert len(drawn) == 22
+    assert {k: v for k, v in drawn.items() if v != charts.NO_DATA} == zones_2017
+    assert list(drawn.values()).count(charts.NO_DATA) == 18
+
+
+def test_no_data_is_grey_with_a_marker_never_a_zone_colour() -> None:
+    df = pd.DataFrame({"kode": CODES, "cls": charts.NO_DATA, "hover": CODES})
+    fig = charts.class_map(FC, charts.label_points(FC), df, charts.ZONE_CLASSES, {k: k for k in charts.ZONE_CLASSES})
+    (choro,) = [t for t in fig.data if t.type == "choropleth"]
+    colours = {c for _, c in choro.colorscale}
+    assert colours == {charts.ZONE_CLASSES[charts.NO_DATA][0]}
+    assert colours.isdisjoint({charts.ZONE_CLASSES[z][0] for z in ("hijau", "kuning", "merah")})
+    (markers,) = [t for t in fig.data if t.type == "scattergeo"]
+    assert len(markers.lon) == 22 and markers.marker.symbol.startswith("x")
+    assert markers.showlegend and markers.name == charts.NO_DATA
+
+
+def test_each_zone_has_its_own_marker_shape() -> None:
+    shapes = [symbol for _, symbol in charts.ZONE_CLASSES.values()]
+    assert len(set(shapes)) == len(shapes)
+
+
+def test_label_points_fall_inside_their_region() -> None:
+    from shapely.geometry import Point, shape
+
+    points = charts.label_points(FC)
+    for feat in FC["features"]:
+        assert shape(feat["geometry"]).contains(Point(points[feat["properties"]["kode"]]))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("merah", "kuning", "better"),
+        ("hijau", "kuning", "worse"),
+        ("kuning", "kuning", "same"),
+        (None, "hijau", "none"),
+    ],
+)
+def test_change_class(a: object, b: object, expected: str) -> None:
+    assert change_class(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("selection", "kode"),
+    [
+        ({"selection": {"points": [{"location": "53.71", "curve_number": 0}]}}, "53.71"),
+        ({"selection": {"points": [{"customdata": ["53.04", "Belu"]}]}}, "53.04"),
+        ({"selection": {"points": []}}, None),
+        (None, None),
+        ({}, None),
+    ],
+)
+def test_region_from_selection(selection: object, kode: str | None) -> None:
+    assert charts.region_from_selection(selection) == kode
+
+
+def test_compliance_history_marks_gaps_and_zone_only_years() -> None:
+    hist = pd.DataFrame(
+        {"year": [2017, 2021, 2024], "score": [37.86, None, 83.33], "zone": ["merah", "kuning", "hijau"]}
+    )
+    bands = pd.DataFrame(
+        {"year_from": [2024], "year_to": [2024], "zone": ["hijau"], "min_score": [78.0], "max_score": [100.0]}
+    )
+    fig = charts.compliance_history(hist, [2017, 2018, 2021, 2024], bands, "id")
+    by_name = {t.name: list(t.x) for t in fig.data}
+    assert by_name["merah"] == ["2017"] and by_name["hijau"] == ["2024"]
+    assert by_name["kuning (skor tidak dipublikasikan)"] == ["2021"]
+    assert by_name["tidak ada data"] == ["2018"]
+    assert len(fig.layout.shapes) == 1
