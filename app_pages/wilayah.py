@@ -12,7 +12,7 @@ regions = db.regions()
 names = dict(zip(regions["kode"], regions["nama"], strict=True))
 codes = [k for k in names if k != "53"] + ["53"]
 
-url_synced("kode", codes, "53.71")
+url_synced("kode", codes, "53.71", keep_default=True)
 kode = st.selectbox(t("region.pick"), codes, format_func=lambda k: f"{names[k]} ({k})", key="kode")
 v = views.region(lang, kode)
 

@@ -43,16 +43,17 @@ def sidebar_footer() -> None:
         st.sidebar.caption(t("app.data_version", version=version.rsplit("/", 1)[-1]))
 
 
-def url_synced(key: str, options: Sequence[object], default: object) -> None:
+def url_synced(key: str, options: Sequence[object], default: object, keep_default: bool = False) -> None:
     """Keep st.session_state[key] and ?key= in step, using the raw option value in the URL.
 
     `bind="query-params"` writes a widget's *display label* into the URL (?lang=English, ?kode=Kota Kupang); the
     public links are ?lang=en and ?kode=53.71, so these widgets are synced here instead. Call before the widget.
+    `keep_default` keeps the parameter in the URL even at its default (a region link always names its region).
     """
     if key not in st.session_state or st.session_state[key] not in options:
         raw = st.query_params.get(key)
         st.session_state[key] = next((o for o in options if str(o) == raw), default)
-    if st.session_state[key] == default:
+    if st.session_state[key] == default and not keep_default:
         st.query_params.pop(key, None)
     else:
         st.query_params[key] = str(st.session_state[key])
