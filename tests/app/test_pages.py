@@ -186,3 +186,14 @@ def test_region_page_lists_complaints_of_its_origin(use_built: Path) -> None:
     complaints = at.table[-1].value
     assert list(complaints["Nilai"]) == ["9"]
     assert "laporan masyarakat" in list(complaints["Ukuran"])
+
+
+def test_kepatuhan_without_boundary_file_shows_table_and_says_why(data_dir: Path) -> None:
+    from etl.build import build
+
+    build()
+    (data_dir / "geo" / "ntt_kabkota.geojson").unlink()
+    at = _kepatuhan(tahun="2018")
+    assert any("berkas batas wilayah tidak ada" in w.value for w in at.warning)
+    assert not at.get("plotly_chart")
+    assert len(at.dataframe[0].value) == 22
