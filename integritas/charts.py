@@ -202,3 +202,196 @@ def compliance_history(history: pd.DataFrame, years: list[int], bands: pd.DataFr
         legend={"orientation": "h", "y": -0.2},
     )
     return fig
+
+
+# ---------------------------------------------------------------- ZI journeys (lanes) and complaints
+
+STEP_SYMBOLS = {
+    "pencanangan": "circle",
+    "pakta_integritas": "square",
+    "usulan_tpn": "diamond",
+    "wbk": "star",
+    "wbbm": "star-diamond",
+    "target": "triangle-right",
+    "other": "line-ns",
+}
+STEP_COLOURS = {
+    "pencanangan": "#5c6bc0",
+    "pakta_integritas": "#5c6bc0",
+    "usulan_tpn": "#f57c00",
+    "wbk": "#2e7d32",
+    "wbbm": "#1b5e20",
+    "target": "#8d6e63",
+    "other": "#757575",
+}
+# How a status looks: filled, hollow, hollow with a dot, faded, or ringed in red. The legend names each.
+STATUS_STYLE = {
+    "confirmed": {"suffix": "", "opacity": 1.0, "line": ("#212121", 1)},
+    "scheduled": {"suffix": "-open", "opacity": 1.0, "line": None},
+    "pending": {"suffix": "-open-dot", "opacity": 1.0, "line": None},
+    "inferred": {"suffix": "", "opacity": 0.45, "line": ("#212121", 1)},
+    "disputed": {"suffix": "", "opacity": 1.0, "line": ("#c62828", 3)},
+}
+_SPAN_DAYS = {"year": 182.5, "month": 15.0, "day": 0.0}
+
+
+def _symbol(event: str, status: str) -> str:
+    base = STEP_SYMBOLS.get(event, "circle")
+    suffix = STATUS_STYLE[status]["suffix"]
+    if base == "line-ns":  # an open line symbol has no filled form
+        return "line-ns-open"
+    return base + suffix
+
+
+def lanes(
+    events: pd.DataFrame, lane_order: list[str], lane_labels: dict[str, str], labels: dict[str, str]
+) -> go.Figure:
+    """One lane per agency across time. A year-only date is drawn as a bar over its year, a month as its month.
+
+    `events`: agency_id, event, date, date_precision, status, hover. `labels`: translated names for every event
+    type and status (keys 'event.x' and 'status.x').
+    """
+    fig = go.Figure()
+    mid = events["date"] + pd.to_timedelta(events["date_precision"].map(_SPAN_DAYS), unit="D")
+    half = pd.to_timedelta(events["date_precision"].map(_SPAN_DAYS), unit="D")
+    y = events["agency_id"].map(lane_labels)
+    spans_x: list[object] = []
+    spans_y: list[object] = []
+    for m, h, yy, p in zip(mid, half, y, events["date_precision"], strict=True):
+        if p != "day":
+            spans_x += [m - h, m + h, None]
+            spans_y += [yy, yy, None]
+    if spans_x:
+        fig.add_scatter(
+            x=spans_x,
+            y=spans_y,
+            mode="lines",
+            line={"width": 7, "color": "rgba(92,107,192,0.25)"},
+            hoverinfo="skip",
+            name=labels["precision"],
+            showlegend=True,
+        )
+    for (event, status), idx in events.groupby(["event", "status"]).groups.items():
+        style = STATUS_STYLE[status]
+        line = style["line"]
+        part = events.loc[idx]
+        fig.add_scatter(
+            x=mid.loc[idx],
+            y=y.loc[idx],
+            mode="markers",
+            marker={
+                "symbol": _symbol(event, status),
+                "size": 14,
+                "color": STEP_COLOURS.get(event, "#757575"),
+                "opacity": style["opacity"],
+                "line": {"color": line[0], "width": line[1]} if line else {"width": 2},
+            },
+            customdata=part[["agency_id", "hover"]].to_numpy(),
+            hovertemplate="%{customdata[1]}<extra></extra>",
+            name=f"{labels['event.' + event]} · {labels['status.' + status]}",
+            legendgroup=event,
+        )
+    lane_names = [lane_labels[a] for a in lane_order]
+    height = max(260, 34 * len(lane_order) + 120)
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        yaxis={"categoryorder": "array", "categoryarray": lane_names[::-1], "type": "category", "automargin": True},
+        xaxis={"type": "date", "automargin": True},
+        legend={"orientation": "h", "y": -40 / height, "yanchor": "top"},
+        hovermode="closest",
+    )
+    return fig
+
+
+def agency_from_selection(selection: object) -> str | None:
+    """The agency id of the first clicked point of a lane chart selection event, or None."""
+    try:
+        points = selection["selection"]["points"]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return None
+    for point in points or []:
+        custom = point.get("customdata")
+        if isinstance(custom, list | tuple) and custom:
+            return str(custom[0])
+    return None
+
+
+METRIC_STYLE = {
+    "laporan": ("#1565c0", "solid", "circle"),
+    "akses": ("#ef6c00", "dash", "square"),
+    "pengaduan": ("#6a1b9a", "dot", "diamond"),
+}
+
+
+def complaint_series(rows: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
+    """Each figure as a segment over its own period (partial years stay partial); one trace per measure, never
+    joined across measures or across gaps. `rows`: metric, period_start, period_end, value, comparator, hover."""
+    fig = go.Figure()
+    for metric, (colour, dash, symbol) in METRIC_STYLE.items():
+        part = rows[rows["metric"] == metric].sort_values("period_start")
+        if part.empty:
+            continue
+        xs: list[object] = []
+        ys: list[object] = []
+        for r in part.itertuples():
+            # end a little short of the period's end so that adjacent periods read as separate figures
+            gap = pd.Timedelta(days=12 if (r.period_end - r.period_start).days > 60 else 0)
+            xs += [r.period_start, r.period_end - gap, None]
+            ys += [float(r.value), float(r.value), None]
+        fig.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"color": colour, "dash": dash, "width": 4},
+            name=labels[f"metric.{metric}"],
+            legendgroup=metric,
+            hoverinfo="skip",
+        )
+        fig.add_scatter(
+            x=part["period_end"],
+            y=part["value"].astype(float),
+            mode="markers+text",
+            marker={
+                "symbol": [
+                    symbol if c == "=" else "triangle-up" if c == ">" else "triangle-down" for c in part["comparator"]
+                ],
+                "size": 11,
+                "color": colour,
+            },
+            text=part["text"],
+            textposition="top center",
+            customdata=part[["hover"]].to_numpy(),
+            hovertemplate="%{customdata[0]}<extra></extra>",
+            legendgroup=metric,
+            showlegend=False,
+        )
+    fig.update_layout(
+        height=380,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"type": "date"},
+        yaxis={"rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.12},
+    )
+    return fig
+
+
+def breakdown_bars(rows: pd.DataFrame) -> go.Figure:
+    """Grouped bars: one group per category value, one bar per period. `rows`: value_label, period_label, value."""
+    fig = go.Figure()
+    for period, part in rows.groupby("period_label", sort=False):
+        fig.add_bar(
+            x=part["value_label"],
+            y=part["value"].astype(float),
+            name=str(period),
+            text=part["text"],
+            textposition="outside",
+        )
+    fig.update_layout(
+        barmode="group",
+        height=360,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"orientation": "h", "y": -0.25},
+        xaxis={"type": "category"},
+    )
+    return fig

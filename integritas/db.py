@@ -118,3 +118,35 @@ def region_units(kode: str) -> pd.DataFrame:
 
 def compliance_counts_year(year: int) -> pd.DataFrame:
     return query("compliance_counts_year", year=int(year))
+
+
+def journeys() -> pd.DataFrame:
+    return query("journeys")
+
+
+def agency(agency_id: str) -> pd.DataFrame:
+    return query("agency", id=agency_id)
+
+
+def agency_lineage_of(agency_id: str) -> pd.DataFrame:
+    return query("agency_lineage_of", id=agency_id)
+
+
+def agency_family_awards(agency_id: str) -> pd.DataFrame:
+    return query("agency_family_awards", id=agency_id)
+
+
+def agency_complaints(agency_id: str) -> pd.DataFrame:
+    return query("agency_complaints", id=agency_id)
+
+
+def agency_units(agency_id: str) -> pd.DataFrame:
+    return query("agency_units", id=agency_id)
+
+
+def search_index() -> pd.DataFrame:
+    return query("search_index")
+
+
+def complaints_all() -> pd.DataFrame:
+    return query("complaints_all")

@@ -90,6 +90,133 @@ STRINGS: dict[str, tuple[str, str]] = {
     "jenis.kabupaten": ("Kabupaten", "Regency"),
     "jenis.kota": ("Kota", "City"),
     "jenis.provinsi": ("Provinsi", "Province"),
+    "page.journeys": ("Perjalanan ZI", "ZI journeys"),
+    "page.agency": ("Instansi", "Agency"),
+    "page.complaints": ("Pengaduan", "Complaints"),
+    "step.pencanangan": ("pencanangan", "declaration"),
+    "step.pakta_integritas": ("pakta integritas", "integrity pact"),
+    "step.usulan_tpn": ("usulan ke TPN", "proposal"),
+    "step.usulan_to": ("usulan {target}", "proposed for {target}"),
+    "step.wbk": ("WBK", "WBK"),
+    "step.wbbm": ("WBBM", "WBBM"),
+    "journey.no_steps": ("belum ada tahap ZI dalam data", "no ZI step in the data"),
+    "journey.no_stage": ("belum ada tahap tercapai", "no step reached"),
+    "journey.precision": (
+        "rentang = tanggal hanya diketahui tahun/bulannya",
+        "bar = date known only to the year/month",
+    ),
+    "journey.caption": (
+        "Satu jalur per instansi: pencanangan → pakta integritas → usulan → WBK → WBBM. Bentuk = tahap; isi = status "
+        "(penuh terkonfirmasi, kosong dijadwalkan, kosong bertitik menunggu hasil, pudar disimpulkan, cincin merah "
+        "diperdebatkan). Klik jalur untuk membuka halaman instansi.",
+        "One lane per agency: declaration → integrity pact → proposal → WBK → WBBM. Shape = milestone; fill = status "
+        "(filled confirmed, hollow scheduled, hollow with a dot pending, faded inferred, red ring disputed). Click a "
+        "lane to open the agency page.",
+    ),
+    "journey.jenis": ("Jenis instansi", "Agency type"),
+    "journey.induk": ("Instansi induk", "Parent institution"),
+    "journey.wilayah": ("Kabupaten/kota", "Regency/city"),
+    "journey.tahap": ("Tahap saat ini", "Current stage"),
+    "journey.macet_tahun": (
+        "Macet bila tanpa langkah lanjut lebih dari (tahun)",
+        "Stalled when no next step for more than (years)",
+    ),
+    "journey.all": ("Semua", "All"),
+    "journey.include_empty": ("Tampilkan juga instansi tanpa data ZI", "Also show agencies without ZI data"),
+    "journey.macet": ("⚠ macet", "⚠ stalled"),
+    "journey.macet_note": (
+        "Macet: langkah terakhir berupa pencanangan, pakta atau usulan yang lebih tua dari {n} tahun tanpa langkah "
+        "berikutnya dalam data. {count} instansi macet.",
+        "Stalled: the last step is a declaration, pact or proposal older than {n} years with no next step in the "
+        "data. {count} agencies stalled.",
+    ),
+    "journey.sorted": ("Diurutkan menurut lama di tahap saat ini.", "Sorted by time in the current stage."),
+    "journey.none": ("Tidak ada instansi untuk filter ini.", "No agency matches these filters."),
+    "col.lane": ("Jalur", "Journey"),
+    "col.since": ("Sejak", "Since"),
+    "col.years_in_stage": ("Tahun di tahap ini", "Years in stage"),
+    "col.stalled": ("Macet", "Stalled"),
+    "col.page": ("Halaman", "Page"),
+    "col.relation": ("Hubungan", "Relation"),
+    "col.on_chart": ("Di grafik", "On the chart"),
+    "yes": ("ya", "yes"),
+    "no": ("tidak", "no"),
+    "jenis.vertikal": ("Instansi vertikal", "Central-government unit"),
+    "jenis.pemda": ("Pemerintah daerah", "Regional government"),
+    "jenis.lembaga": ("Lembaga independen", "Independent body"),
+    "lineage.predecessor": ("pendahulu", "predecessor"),
+    "lineage.successor": ("penerus", "successor"),
+    "lineage.award": (
+        "{event} {year} milik {holder} ({status}) — dicatat satu kali, tidak dihitung ulang di sini.",
+        "{event} {year} held by {holder} ({status}) — recorded once, not counted again here.",
+    ),
+    "agency.identity": ("Identitas", "Identity"),
+    "agency.aliases": ("Nama lain", "Other names"),
+    "agency.group": (
+        "Ini kelompok unit yang tidak disebut satu per satu oleh sumber.",
+        "This is a group of units the sources do not name one by one.",
+    ),
+    "agency.lineage": ("Pendahulu dan penerus", "Predecessors and successors"),
+    "agency.journey": ("Perjalanan ZI", "ZI journey"),
+    "agency.stage": ("Tahap saat ini: **{stage}**", "Current stage: **{stage}**"),
+    "agency.flags": ("Tanda", "Flags"),
+    "agency.flags.none": (
+        "Tidak ada tanda. Tanda muncul hanya bila data mendukung: predikat saat pemda wilayahnya berzona merah, atau "
+        "pengaduan yang naik setelah predikat.",
+        "No flag. A flag appears only where the data support it: an award while the region's pemda is in the red "
+        "zone, or complaints rising after an award.",
+    ),
+    "flag.red_zone": (
+        "Berpredikat {event} sementara pemda {region} berada di zona merah pada {year}.",
+        "Holds {event} while the {region} pemda was in the red zone in {year}.",
+    ),
+    "flag.rising": (
+        "Jumlah laporan tentang unit ini naik setelah predikat diraih.",
+        "Reports about this unit rose after the award.",
+    ),
+    "agency.complaints": ("Angka pengaduan tentang instansi ini", "Complaint figures about this agency"),
+    "agency.units": ("Penilaian Ombudsman atas instansi ini", "Ombudsman assessments of this agency"),
+    "agency.region": ("Kepatuhan pemda {region}", "Compliance of the {region} pemda"),
+    "agency.missing": ("Instansi «{id}» tidak ada dalam data.", "Agency «{id}» is not in the data."),
+    "agency.pick": ("Instansi", "Agency"),
+    "search.label": ("Cari instansi", "Search agencies"),
+    "search.placeholder": ("mis. KPPN Kupang, Kanwil Kemenkumham", "e.g. KPPN Kupang, Kanwil Kemenkumham"),
+    "search.none": ("Tidak ditemukan.", "Nothing found."),
+    "cmp.title": ("Pengaduan ke Ombudsman RI Perwakilan NTT", "Complaints to Ombudsman RI NTT"),
+    "cmp.caption": (
+        "Laporan masyarakat (teregistrasi), akses (konsultasi + laporan) dan «pengaduan» (istilah sumber) adalah "
+        "ukuran berbeda: masing-masing garis sendiri, tidak pernah disambung. Setiap angka digambar sepanjang "
+        "periodenya, jadi tahun yang tidak penuh tampak tidak penuh; tahun tanpa data adalah celah, bukan nol.",
+        "Registered reports, contacts (consultations + reports) and «pengaduan» (the sources' word) are different "
+        "measures: each its own line, never joined. Each figure is drawn over its own period, so partial years look "
+        "partial; years without data are gaps, not zeros.",
+    ),
+    "cmp.series": ("Jumlah per periode", "Totals per period"),
+    "cmp.series_note": (
+        "Tidak digambar: angka kumulatif beberapa tahun dan batas atas («di bawah 100 per bulan»); "
+        "keduanya ada di tabel.",
+        "Not drawn: multi-year cumulative figures and upper bounds («under 100 a month»); both are in the table.",
+    ),
+    "cmp.breakdown": ("Rincian", "Breakdown"),
+    "cmp.dimension": ("Rincian menurut", "Break down by"),
+    "cmp.metric": ("Ukuran", "Measure"),
+    "cmp.no_rows": ("Tidak ada data untuk kombinasi ini.", "No data for this combination."),
+    "cmp.national": (
+        "Konteks nasional (Ombudsman RI, bukan angka NTT)",
+        "National context (Ombudsman RI, not NTT figures)",
+    ),
+    "dim.substansi": ("substansi", "subject"),
+    "dim.maladministrasi": ("jenis maladministrasi", "maladministration type"),
+    "dim.instansi": ("instansi terlapor", "reported institution"),
+    "dim.asal": ("asal kabupaten/kota", "regency/city of origin"),
+    "dim.status": ("status penanganan", "handling status"),
+    "dim.kategori": ("kategori akses", "contact category"),
+    "dim.kanal": ("saluran", "channel"),
+    "metric.persen": ("persen", "percent"),
+    "metric.peringkat": ("peringkat", "rank"),
+    "metric.indeks": ("indeks", "index"),
+    "nav.search": ("Cari", "Search"),
+    "link.open": ("buka", "open"),
     "page.home": ("Beranda", "Home"),
     "page.about": ("Tentang data", "About the data"),
     # home

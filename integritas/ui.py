@@ -76,3 +76,23 @@ def map_chart(fig: object, key: str) -> str | None:
 
 def open_region(kode: str) -> None:
     st.switch_page("app_pages/wilayah.py", query_params={"kode": kode})
+
+
+def open_agency(agency_id: str) -> None:
+    st.switch_page("app_pages/instansi.py", query_params={"id": agency_id})
+
+
+def search_box() -> None:
+    """The agency search, in the sidebar of every page: results link to the agency page."""
+    from integritas.views import search_agencies
+
+    text = st.sidebar.text_input(t("search.label"), key="cari", placeholder=t("search.placeholder"))
+    if not text or db.data_version() is None:
+        return
+    hits = search_agencies(text)
+    if not hits:
+        st.sidebar.caption(t("search.none"))
+    for agency_id, nama in hits:
+        st.sidebar.page_link(
+            "app_pages/instansi.py", label=nama, query_params={"id": agency_id}, icon=":material/apartment:"
+        )

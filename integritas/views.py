@@ -506,3 +506,418 @@ def _region_chart(version: str, lang: str, kode: str) -> go.Figure:
 
 def region_chart(lang: str, kode: str) -> go.Figure:
     return _region_chart(db.data_version() or "", lang, kode)
+
+
+# ---------------------------------------------------------------- ZI journeys, agency pages, complaints
+
+STAGES = ("pencanangan", "usulan_tpn", "wbk", "wbbm")
+
+
+def _event_hover(r: object, lang: str) -> str:
+    when = fmt.date_at(r.date, r.date_precision, lang)
+    note = f"<br>{r.note}" if isinstance(r.note, str) else ""
+    name = r.singkatan if isinstance(r.singkatan, str) else r.nama
+    return (
+        f"<b>{name}</b><br>{event_label(r.event, r.menuju, r.status, lang)}"
+        f" · {when} · {status_label(r.status, lang)}{note}<br>{tr('col.source', lang)}: {r.publisher}"
+    )
+
+
+@dataclass
+class JourneysView:
+    lanes: pd.DataFrame  # one row per agency: id, lane, jenis, induk, region, stage, since, years, stalled, label
+    events: pd.DataFrame  # agency_id, event, date, date_precision, status, hover
+    source_ids: list[str]
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _journeys(version: str, lang: str, stalled_after: float, today: str) -> JourneysView:
+    from datetime import date as _date
+
+    from integritas.journey import journey, since_text
+
+    df = db.journeys()
+    as_of = _date.fromisoformat(today)
+    rows = []
+    for agency_id, g in df.groupby("agency_id", sort=False):
+        first = g.iloc[0]
+        ev = g.dropna(subset=["event"])
+        j = journey(str(agency_id), ev, as_of, stalled_after, lang)
+        short = first["singkatan"] if isinstance(first["singkatan"], str) else first["nama"]
+        rows.append(
+            {
+                "id": agency_id,
+                "lane": f"{short} ({first['region_nama'].replace('Kabupaten ', 'Kab. ')})",
+                "nama": first["nama"],
+                "jenis": first["jenis"],
+                "induk": first["induk"] if isinstance(first["induk"], str) else "",
+                "region_kode": first["region_kode"],
+                "region": first["region_nama"],
+                "stage": j.stage or "",
+                "stage_label": tr(f"step.{j.stage}", lang) if j.stage else tr("journey.no_stage", lang),
+                "since": since_text(j, lang),
+                "years": j.years_in_stage,
+                "stalled": j.stalled,
+                "label": j.label,
+                "has_events": not ev.empty,
+            }
+        )
+    ev = df.dropna(subset=["event"]).copy()
+    ev["hover"] = [_event_hover(r, lang) for r in ev.itertuples()]
+    return JourneysView(
+        lanes=pd.DataFrame(rows),
+        events=ev[["agency_id", "event", "date", "date_precision", "status", "hover"]].reset_index(drop=True),
+        source_ids=sorted(ev["source_id"].dropna().unique().tolist()),
+    )
+
+
+def journeys(lang: str, stalled_after: float = 2) -> JourneysView:
+    from datetime import date as _date
+
+    return _journeys(db.data_version() or "", lang, float(stalled_after), _date.today().isoformat())
+
+
+def journey_table(lanes_df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The lanes as a table (the chart's accessible alternative), with a link to each agency page."""
+    return pd.DataFrame(
+        {
+            tr("col.agency", lang): lanes_df["nama"],
+            tr("col.lane", lang): lanes_df["label"],
+            tr("journey.tahap", lang): lanes_df["stage_label"],
+            tr("col.since", lang): lanes_df["since"],
+            tr("col.years_in_stage", lang): [fmt.number(y, lang, 1) for y in lanes_df["years"]],
+            tr("col.stalled", lang): [tr("journey.macet", lang) if m else "" for m in lanes_df["stalled"]],
+            tr("journey.wilayah", lang): lanes_df["region"],
+            tr("col.page", lang): [f"instansi?id={i}" for i in lanes_df["id"]],
+        }
+    )
+
+
+def lane_labels(lang: str) -> dict[str, str]:
+    labels = {f"event.{e}": tr(f"event.{e}", lang) for e in charts.STEP_SYMBOLS}
+    labels |= {f"status.{s}": tr(f"status.{s}", lang) for s in charts.STATUS_STYLE}
+    labels["precision"] = tr("journey.precision", lang)
+    return labels
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _lanes_figure(version: str, lang: str, ids: tuple[str, ...], today: str) -> go.Figure:
+    v = _journeys(version, lang, 2.0, today)
+    lanes_df = v.lanes.set_index("id")
+    events = v.events[v.events["agency_id"].isin(ids)]
+    return charts.lanes(events, list(ids), lanes_df["lane"].to_dict(), lane_labels(lang))
+
+
+def lanes_figure(lang: str, ids: list[str]) -> go.Figure:
+    from datetime import date as _date
+
+    return _lanes_figure(db.data_version() or "", lang, tuple(ids), _date.today().isoformat())
+
+
+@dataclass
+class AgencyView:
+    nama: str
+    singkatan: str
+    jenis: str
+    induk: str
+    region_kode: str
+    region_nama: str
+    aliases: list[str]
+    is_group: bool
+    note: str
+    label: str
+    stage: str
+    stalled: bool
+    lineage: pd.DataFrame
+    family_awards: list[str]
+    events: pd.DataFrame
+    complaints: pd.DataFrame
+    units: pd.DataFrame
+    region_history: pd.DataFrame
+    flags: list[str]
+    source_ids: list[str]
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _agency(version: str, lang: str, agency_id: str, today: str) -> AgencyView | None:
+    from datetime import date as _date
+
+    from integritas.journey import journey, red_zone_awards, rising_complaints
+
+    a = db.agency(agency_id)
+    if a.empty:
+        return None
+    a = a.iloc[0]
+    all_events = db.journeys()
+    ev = all_events[(all_events["agency_id"] == agency_id)].dropna(subset=["event"])
+    j = journey(agency_id, ev, _date.fromisoformat(today), 2, lang)
+    lin = db.agency_lineage_of(agency_id)
+    fam = db.agency_family_awards(agency_id)
+    cp = db.agency_complaints(agency_id)
+    un = db.agency_units(agency_id)
+    hist = db.region_compliance(str(a["region_kode"]))
+    flags = []
+    for year, event in red_zone_awards(ev, hist[["year", "zone"]]):
+        flags.append(tr("flag.red_zone", lang, event=tr(f"event.{event}", lang), year=year, region=a["region_nama"]))
+    laporan = cp[(cp["metric"] == "laporan") & (cp["comparator"] == "=")]
+    if rising_complaints(ev, laporan[["period_end", "value"]]):
+        flags.append(tr("flag.rising", lang))
+    events = pd.DataFrame(
+        {
+            tr("col.date", lang): [
+                fmt.date_at(d, p, lang) for d, p in ev[["date", "date_precision"]].itertuples(index=False)
+            ],
+            tr("col.event", lang): [
+                event_label(e, m, s, lang) for e, m, s in ev[["event", "menuju", "status"]].itertuples(index=False)
+            ],
+            tr("col.status", lang): [status_label(s, lang) for s in ev["status"]],
+            tr("col.note", lang): ev["note"].fillna(""),
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in ev[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    lineage = pd.DataFrame(
+        {
+            tr("col.relation", lang): [tr(f"lineage.{r}", lang) for r in lin["role"]],
+            tr("col.agency", lang): [
+                f"[{n}](instansi?id={i})" for n, i in lin[["other_nama", "other_id"]].itertuples(index=False)
+            ],
+            tr("col.date", lang): [
+                fmt.date_at(d, p, lang) for d, p in lin[["date", "date_precision"]].itertuples(index=False)
+            ],
+            tr("col.status", lang): [status_label(s, lang) for s in lin["status"]],
+            tr("col.note", lang): lin["note"].fillna(""),
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in lin[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    family_awards = [
+        tr(
+            "lineage.award",
+            lang,
+            event=tr(f"event.{r.event}", lang),
+            year=fmt.date_at(r.date, r.date_precision, lang),
+            holder=r.nama,
+            status=status_label(r.status, lang),
+        )
+        + (f" — {r.note}" if isinstance(r.note, str) else "")
+        for r in fam.itertuples()
+    ]
+    complaints = pd.DataFrame(
+        {
+            tr("col.period", lang): [
+                fmt.period(s, e, lang) for s, e in cp[["period_start", "period_end"]].itertuples(index=False)
+            ],
+            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in cp["metric"]],
+            tr("col.value", lang): [
+                (c if c != "=" else "") + fmt.number(v, lang)
+                for c, v in cp[["comparator", "value"]].itertuples(index=False)
+            ],
+            tr("col.note", lang): cp["note"].fillna(""),
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in cp[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    units = pd.DataFrame(
+        {
+            tr("col.year", lang): un["year"].astype(str),
+            tr("col.zone", lang): [zone_label(z, lang) for z in un["zone"]],
+            tr("col.category", lang): un["category"].fillna("–"),
+            tr("col.score", lang): [fmt.number(s, lang, 2) for s in un["score"]],
+            tr("col.status", lang): [status_label(s, lang) for s in un["status"]],
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in un[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    region_history = pd.DataFrame(
+        {
+            tr("col.year", lang): hist["year"].astype(str),
+            tr("col.zone", lang): [zone_label(z, lang) for z in hist["zone"]],
+            tr("col.score", lang): [fmt.number(s, lang, 2) for s in hist["score"]],
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in hist[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    ids = ev["source_id"].tolist() + lin["source_id"].tolist() + fam["source_id"].tolist()
+    ids += cp["source_id"].tolist() + un["source_id"].tolist() + hist["source_id"].tolist()
+    return AgencyView(
+        nama=str(a["nama"]),
+        singkatan=a["singkatan"] if isinstance(a["singkatan"], str) else "",
+        jenis=str(a["jenis"]),
+        induk=a["induk"] if isinstance(a["induk"], str) else "",
+        region_kode=str(a["region_kode"]),
+        region_nama=str(a["region_nama"]),
+        aliases=list(a["aliases"]),
+        is_group=bool(a["is_group"]),
+        note=a["note"] if isinstance(a["note"], str) else "",
+        label=j.label,
+        stage=tr(f"step.{j.stage}", lang) if j.stage else tr("journey.no_stage", lang),
+        stalled=j.stalled,
+        lineage=lineage,
+        family_awards=family_awards,
+        events=events,
+        complaints=complaints,
+        units=units,
+        region_history=region_history,
+        flags=flags,
+        source_ids=sorted({i for i in ids if isinstance(i, str)}),
+    )
+
+
+def agency(lang: str, agency_id: str) -> AgencyView | None:
+    from datetime import date as _date
+
+    return _agency(db.data_version() or "", lang, agency_id, _date.today().isoformat())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _search_index(version: str) -> pd.DataFrame:
+    return db.search_index()
+
+
+def search_agencies(text: str) -> list[tuple[str, str]]:
+    from integritas.search import search
+
+    return search(text, _search_index(db.data_version() or ""))
+
+
+@dataclass
+class ComplaintsView:
+    series: pd.DataFrame  # for the chart: metric, period_start, period_end, value, comparator, text, hover
+    series_table: pd.DataFrame
+    breakdown: pd.DataFrame  # for the chart: value_label, period_label, value, text
+    breakdown_table: pd.DataFrame
+    national: pd.DataFrame
+    dimensions: list[str]
+    metrics: list[str]
+    source_ids: list[str]
+
+
+def _complaint_text(metric: str, comparator: str, value: float, lang: str) -> str:
+    unit = "%" if metric == "persen" else ""
+    prefix = {"=": "", ">": "> ", "<": "< ", "~": "± "}[comparator]
+    return prefix + fmt.number(value, lang, 1 if metric in ("persen", "indeks") and value % 1 else 0) + unit
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _complaints(version: str, lang: str, dimension: str, metric: str) -> ComplaintsView:
+    df = db.complaints_all()
+    ntt = df[df["scope"] == "ntt"]
+    days = (ntt["period_end"] - ntt["period_start"]).dt.days
+    totals = ntt[(ntt["dimension"] == "total") & ntt["metric"].isin(["laporan", "akses", "pengaduan"])]
+    # A figure belongs on the yearly chart when it covers at most about a year and is not an upper bound.
+    on_chart = totals[(days.loc[totals.index] <= 400) & (totals["comparator"] != "<")]
+    period = [fmt.period(s, e, lang) for s, e in totals[["period_start", "period_end"]].itertuples(index=False)]
+    partial = [
+        not fmt.is_full_years(s.date(), e.date())
+        for s, e in totals[["period_start", "period_end"]].itertuples(index=False)
+    ]
+    series = on_chart.assign(
+        text=[
+            _complaint_text(m, c, v, lang)
+            for m, c, v in on_chart[["metric", "comparator", "value"]].itertuples(index=False)
+        ],
+        hover=[
+            f"{tr('metric.' + m, lang)}: {_complaint_text(m, c, v, lang)}<br>{fmt.period(s, e, lang)}"
+            f"<br>{tr('col.source', lang)}: {p}"
+            for m, c, v, s, e, p in on_chart[
+                ["metric", "comparator", "value", "period_start", "period_end", "publisher"]
+            ].itertuples(index=False)
+        ],
+    )[["metric", "period_start", "period_end", "value", "comparator", "text", "hover"]]
+    series_table = pd.DataFrame(
+        {
+            tr("col.period", lang): [
+                p + (f" ({tr('home.complaints.partial', lang)})" if x else "")
+                for p, x in zip(period, partial, strict=True)
+            ],
+            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in totals["metric"]],
+            tr("col.value", lang): [
+                _complaint_text(m, c, v, lang)
+                for m, c, v in totals[["metric", "comparator", "value"]].itertuples(index=False)
+            ],
+            tr("col.on_chart", lang): [
+                tr("yes", lang) if i in on_chart.index else tr("no", lang) for i in totals.index
+            ],
+            tr("col.note", lang): totals["note"].fillna(""),
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in totals[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    dims = [
+        d
+        for d in ("substansi", "maladministrasi", "instansi", "asal", "status", "kategori", "kanal")
+        if (ntt["dimension"] == d).any()
+    ]
+    sel = ntt[(ntt["dimension"] == dimension) & (ntt["metric"] == metric)]
+    metrics = sorted(ntt.loc[ntt["dimension"] == dimension, "metric"].unique().tolist())
+    names = db.regions().set_index("kode")["nama"].to_dict()
+    value_label = [names.get(v, v) if dimension == "asal" else v for v in sel["dimension_value"]]
+    period_label = [fmt.period(s, e, lang) for s, e in sel[["period_start", "period_end"]].itertuples(index=False)]
+    texts = [
+        _complaint_text(m, c, v, lang) for m, c, v in sel[["metric", "comparator", "value"]].itertuples(index=False)
+    ]
+    breakdown = pd.DataFrame(
+        {"value_label": value_label, "period_label": period_label, "value": sel["value"].tolist(), "text": texts}
+    )
+    breakdown_table = pd.DataFrame(
+        {
+            tr("col.period", lang): period_label,
+            tr("col.category", lang): value_label,
+            tr("col.value", lang): texts,
+            tr("col.status", lang): [status_label(s, lang) for s in sel["status"]],
+            tr("col.note", lang): sel["note"].fillna(""),
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in sel[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    nat = df[df["scope"] == "nasional"]
+    national = pd.DataFrame(
+        {
+            tr("col.period", lang): [
+                fmt.period(s, e, lang) for s, e in nat[["period_start", "period_end"]].itertuples(index=False)
+            ],
+            tr("col.category", lang): nat["dimension_value"].fillna(""),
+            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in nat["metric"]],
+            tr("col.value", lang): [
+                _complaint_text(m, c, v, lang)
+                for m, c, v in nat[["metric", "comparator", "value"]].itertuples(index=False)
+            ],
+            tr("col.note", lang): nat["note"].fillna(""),
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in nat[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+    ids = totals["source_id"].tolist() + sel["source_id"].tolist() + nat["source_id"].tolist()
+    return ComplaintsView(
+        series=series.reset_index(drop=True),
+        series_table=series_table,
+        breakdown=breakdown,
+        breakdown_table=breakdown_table,
+        national=national,
+        dimensions=dims,
+        metrics=metrics,
+        source_ids=sorted(set(ids)),
+    )
+
+
+def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
+    return _complaints(db.data_version() or "", lang, dimension, metric)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _series_figure(version: str, lang: str) -> go.Figure:
+    v = _complaints(version, lang, "substansi", "laporan")
+    return charts.complaint_series(v.series, {f"metric.{m}": tr(f"metric.{m}", lang) for m in charts.METRIC_STYLE})
+
+
+def series_figure(lang: str) -> go.Figure:
+    return _series_figure(db.data_version() or "", lang)

@@ -1,0 +1,59 @@
+"""Instansi: one page per agency (?id=kppn-kupang): identity, lineage, journey, flags, complaints, region, sources."""
+
+import streamlit as st
+
+from integritas import views
+from integritas.i18n import current_lang, t
+from integritas.ui import require_db, sources_expander, url_synced
+
+require_db()
+lang = current_lang()
+lanes = views.journeys(lang).lanes
+names = dict(zip(lanes["id"], lanes["nama"], strict=True))
+url_synced("id", list(names), "kppn-kupang", keep_default=True)
+agency_id = st.selectbox(t("agency.pick"), list(names), format_func=names.get, key="id")
+v = views.agency(lang, agency_id)
+
+st.title(v.nama)
+meta = [x for x in (v.singkatan, t(f"jenis.{v.jenis}"), v.induk) if x]
+st.caption(" · ".join(meta))
+st.page_link(
+    "app_pages/wilayah.py", label=v.region_nama, query_params={"kode": v.region_kode}, icon=":material/location_on:"
+)
+if v.aliases:
+    st.markdown(f"**{t('agency.aliases')}:** " + ", ".join(v.aliases))
+if v.is_group:
+    st.info(t("agency.group"), icon=":material/groups:")
+if v.note:
+    st.caption(v.note)
+
+if not v.lineage.empty:
+    st.subheader(t("agency.lineage"))
+    st.table(v.lineage, hide_index=True)
+    for line in v.family_awards:
+        st.warning(line, icon=":material/call_split:")
+
+st.subheader(t("agency.journey"))
+st.markdown(f"{t('agency.stage', stage=v.stage)} · {v.label}" + (f" · **{t('journey.macet')}**" if v.stalled else ""))
+if not v.events.empty:
+    st.plotly_chart(views.lanes_figure(lang, [agency_id]), width="stretch", config={"displayModeBar": False})
+    st.table(v.events, hide_index=True)
+
+st.subheader(t("agency.flags"))
+for flag in v.flags:
+    st.error(flag, icon=":material/flag:")
+if not v.flags:
+    st.caption(t("agency.flags.none"))
+
+for title, table in (("agency.complaints", v.complaints), ("agency.units", v.units)):
+    if not table.empty:
+        st.subheader(t(title))
+        st.table(table, hide_index=True)
+
+st.subheader(t("agency.region", region=v.region_nama))
+if v.region_history.empty:
+    st.caption(t("region.none"))
+else:
+    st.table(v.region_history, hide_index=True)
+
+sources_expander(v.source_ids)
