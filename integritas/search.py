@@ -68,8 +68,11 @@ def search(query: str, index: pd.DataFrame, limit: int = 8) -> list[tuple[str, s
         own = set(tokens(" ".join(str(x) for x in (row.nama, row.singkatan or "", row.aliases) if x)))
         doc = own | set(tokens(str(row.region_nama)))
         if all(_matches(w, doc) for w in q):
-            # names matched on the unit's own names rank above matches through its region
+            # names matched on the unit's own names rank above matches through its region; then the name the query
+            # covers best ("kanwil kemenkumham" is the Kanwil itself before "15 satker … Kemenkumham")
             own_hits = sum(_matches(w, own) for w in q)
-            scored.append((-own_hits, len(str(row.nama)), str(row.id), str(row.nama)))
+            name_words = set(tokens(str(row.nama))) or {""}
+            coverage = sum(_matches(w, name_words) for w in q) / len(name_words)
+            scored.append((-own_hits, -coverage, len(str(row.nama)), str(row.id), str(row.nama)))
     scored.sort()
-    return [(agency_id, nama) for _, _, agency_id, nama in scored[:limit]]
+    return [(agency_id, nama) for *_, agency_id, nama in scored[:limit]]

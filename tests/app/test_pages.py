@@ -197,3 +197,109 @@ def test_kepatuhan_without_boundary_file_shows_table_and_says_why(data_dir: Path
     assert any("berkas batas wilayah tidak ada" in w.value for w in at.warning)
     assert not at.get("plotly_chart")
     assert len(at.dataframe[0].value) == 22
+
+
+def _page(page: str, lang: str = "id", **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    if lang != "id":
+        at.query_params["lang"] = lang
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_journeys_every_agency_with_events_has_a_lane(use_built: Path) -> None:
+    at = _page("app_pages/perjalanan.py")
+    table = at.dataframe[0].value.set_index("Instansi")
+    import duckdb
+
+    from integritas import paths
+
+    con = duckdb.connect(str(paths.current_db()), read_only=True)
+    with_events = {
+        n for (n,) in con.execute("SELECT nama FROM agencies WHERE id IN (SELECT agency_id FROM zi_events)").fetchall()
+    }
+    con.close()
+    assert set(table.index) == with_events and len(with_events) > 30
+    kppn = table.loc["Kantor Pelayanan Perbendaharaan Negara Kupang"]
+    assert kppn["Jalur"].startswith("WBK 2019 → usulan WBBM 2025 (hasil belum diketahui)")
+    assert kppn["Tahap saat ini"] == "WBK" and kppn["Macet"] == ""
+    pemkot = table.loc["Pemerintah Kota Kupang"]
+    assert pemkot["Macet"] == "⚠ macet" and pemkot["Sejak"] == "5 November 2020"
+    assert kppn["Halaman"] == "instansi?id=kppn-kupang"
+    lanes = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = {t["name"] for t in lanes["data"]}
+    assert "Usulan ke TPN · menunggu hasil" in names and "Predikat WBK · diperdebatkan" in names
+
+
+def test_journeys_filters_and_empty_lanes(use_built: Path) -> None:
+    at = _page("app_pages/perjalanan.py", tahap="wbk")
+    assert set(at.dataframe[0].value["Tahap saat ini"]) == {"WBK"}
+    assert len(at.dataframe[0].value) == 3
+    at = _page("app_pages/perjalanan.py", semua="true")
+    assert len(at.dataframe[0].value) == 64
+    at = _page("app_pages/perjalanan.py", macet_tahun="6")
+    stalled = at.dataframe[0].value.set_index("Instansi")["Macet"]
+    assert stalled["Pemerintah Kota Kupang"] == ""  # 5 years old: not stalled at a 6-year threshold
+
+
+def test_agency_page_kppn_kupang(use_built: Path) -> None:
+    at = _page("app_pages/instansi.py", id="kppn-kupang")
+    assert at.title[0].value == "Kantor Pelayanan Perbendaharaan Negara Kupang"
+    events = at.table[0].value
+    assert list(events["Tahap"]) == [
+        "Predikat WBK",
+        "Usulan ke TPN menuju WBBM (hasil belum diketahui)",
+        "Pencanangan ZI menuju WBBM",
+    ]
+    assert list(events["Tanggal"]) == ["2019", "2025", "27 Februari 2025"]
+    assert "Tidak ada tanda" in _text(at)
+
+
+def test_agency_page_shows_the_split_without_a_second_award(use_built: Path) -> None:
+    at = _page("app_pages/instansi.py", "en", id="kanwil-imigrasi-ntt")
+    lineage = at.table[0].value
+    assert list(lineage["Relation"]) == ["predecessor"]
+    warning = at.warning[0].value
+    assert (
+        "WBK award 2024 held by Kantor Wilayah Kementerian Hukum dan HAM" in warning and "not counted again" in warning
+    )
+    events = at.table[1].value
+    assert "WBK award" not in list(events["Milestone"])
+
+
+def test_complaints_page_keeps_measures_apart(use_built: Path) -> None:
+    at = _page("app_pages/pengaduan.py")
+    series = json.loads(at.get("plotly_chart")[0].proto.spec)
+    for trace in series["data"]:
+        if trace.get("mode") == "lines":
+            name = trace["name"]
+            assert name in {"laporan masyarakat", "akses (konsultasi + laporan)", "pengaduan (istilah sumber)"}
+    table = at.table[0].value
+    partial = table[table["Periode"].str.contains("sebagian tahun")]
+    assert "1 Januari – 31 Mei 2025 (sebagian tahun)" in list(partial["Periode"])
+    cumulative = table[table["Periode"] == "2021–2025"]
+    assert list(cumulative["Di grafik"]) == ["tidak"]
+    national = at.table[2].value
+    assert "2.183" in list(national["Nilai"])  # Ombudsman RI's national PB count: context only, never in the series
+    assert at.expander[0].label.startswith("Konteks nasional")
+    assert "2.183" not in json.dumps(series) and "2183" not in json.dumps(series)
+
+
+def test_complaints_breakdown_by_maladministration(use_built: Path) -> None:
+    at = _page("app_pages/pengaduan.py", rincian="maladministrasi", metrik="laporan")
+    rows = at.table[1].value
+    pb = rows[rows["Kategori"] == "penundaan berlarut"]
+    assert set(pb["Nilai"]) >= {"40", "160", "138"}
+    at = _page("app_pages/pengaduan.py", rincian="maladministrasi", metrik="persen")
+    assert set(at.table[1].value["Nilai"]) == {"42%", "39%", "16%"}
+
+
+def test_search_box_finds_agencies_from_any_page(use_built: Path) -> None:
+    at = _page("app_pages/pengaduan.py")
+    at.sidebar.text_input(key="cari").input("kanwil kemenkumham").run()
+    links = [p.proto.label for p in at.get("page_link")]
+    assert links[0] == "Kantor Wilayah Kementerian Hukum dan HAM Nusa Tenggara Timur"

@@ -11,6 +11,35 @@ pytestmark = pytest.mark.e2e
 
 PAGES = {
     "beranda": ("", {"id": ["Unit berpredikat WBK", "1.278", "279"], "en": ["Units awarded WBK", "1,278", "279"]}),
+    "kepatuhan": (
+        "kepatuhan?tahun=2024",
+        {
+            "id": ["Tahun 2024 memakai metode", "Cakupan data per tahun"],
+            "en": ["2024 used the method", "Data coverage per year"],
+        },
+    ),
+    "wilayah": (
+        "wilayah?kode=53.71",
+        {
+            "id": ["Riwayat penilaian kepatuhan pemda", "79,12"],
+            "en": ["Pemda compliance assessment history", "79.12"],
+        },
+    ),
+    "perjalanan": (
+        "perjalanan",
+        {"id": ["Perjalanan ZI", "instansi macet"], "en": ["ZI journeys", "agencies stalled"]},
+    ),
+    "instansi": (
+        "instansi?id=kanwil-kemenkum-ntt",
+        {
+            "id": ["Pendahulu dan penerus", "dicatat satu kali"],
+            "en": ["Predecessors and successors", "recorded once"],
+        },
+    ),
+    "pengaduan": (
+        "pengaduan",
+        {"id": ["Jumlah per periode", "sebagian tahun"], "en": ["Totals per period", "part of the year"]},
+    ),
     "tentang": (
         "tentang",
         {
