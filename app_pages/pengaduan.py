@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from integritas import charts, views
+from integritas import views
 from integritas.i18n import current_lang, t
 from integritas.ui import require_db, sources_expander, url_synced
 
@@ -28,7 +28,7 @@ v = views.complaints(lang, dimension, metric)
 if v.breakdown.empty:
     st.info(t("cmp.no_rows"))
 else:
-    st.plotly_chart(charts.breakdown_bars(v.breakdown), width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(views.breakdown_figure(lang, dimension, metric), width="stretch", config={"displayModeBar": False})
     st.table(v.breakdown_table, hide_index=True)
 
 with st.expander(t("cmp.national"), icon=":material/public:"):

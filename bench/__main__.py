@@ -16,6 +16,9 @@ PAGES = {
     "beranda": None,
     "kepatuhan": "app_pages/kepatuhan.py",
     "wilayah": "app_pages/wilayah.py",
+    "perjalanan": "app_pages/perjalanan.py",
+    "instansi": "app_pages/instansi.py",
+    "pengaduan": "app_pages/pengaduan.py",
     "tentang": "app_pages/tentang.py",
 }
 RERUNS = 5

@@ -7,6 +7,24 @@ import plotly.graph_objects as go
 
 from integritas.i18n import tr
 
+
+class ReadOnlyFigure(go.Figure):
+    """A figure that is built once, cached, and only read afterwards.
+
+    st.plotly_chart calls `to_dict()`, which deep-copies every trace; for a map that copies the GeoJSON on every
+    rerun. Nothing mutates a cached figure, so the dict is computed once and reused.
+    """
+
+    def to_dict(self) -> dict:
+        if getattr(self, "_frozen_dict", None) is None:
+            self._frozen_dict = super().to_dict()
+        return self._frozen_dict
+
+
+def read_only(fig: go.Figure) -> ReadOnlyFigure:
+    return ReadOnlyFigure(fig)
+
+
 ZONE_COLOURS = {"hijau": "#2e7d32", "kuning": "#f9a825", "merah": "#c62828"}
 ZONE_PATTERNS = {"hijau": "", "kuning": "/", "merah": "x"}  # patterns keep zones apart without colour
 

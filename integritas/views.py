@@ -138,7 +138,7 @@ def home(lang: str) -> HomeView:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _zones_figure(version: str, lang: str) -> go.Figure:
     # A resource, not data: the Figure is reused as is (st.plotly_chart only reads it), which saves a rebuild per rerun.
-    return charts.zones_by_year(db.zone_summary(), lang)
+    return charts.read_only(charts.zones_by_year(db.zone_summary(), lang))
 
 
 def zones_figure(lang: str) -> go.Figure:
@@ -376,7 +376,7 @@ def _compliance_map(version: str, lang: str, year: int, compare: int, height: in
     else:
         classes = charts.ZONE_CLASSES
         labels = {k: zone_label(None if k == charts.NO_DATA else k, lang) for k in classes}
-    return charts.class_map(fc, geo.label_points(), v.map_rows, classes, labels, height=height)
+    return charts.read_only(charts.class_map(fc, geo.label_points(), v.map_rows, classes, labels, height=height))
 
 
 def compliance_map(lang: str, year: int, compare: int = 0, height: int = 520) -> go.Figure | None:
@@ -501,7 +501,7 @@ def region(lang: str, kode: str) -> RegionView:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _region_chart(version: str, lang: str, kode: str) -> go.Figure:
     years = [int(y) for y in db.compliance_years()["year"]]
-    return charts.compliance_history(db.region_compliance(kode), years, db.zone_bands(), lang)
+    return charts.read_only(charts.compliance_history(db.region_compliance(kode), years, db.zone_bands(), lang))
 
 
 def region_chart(lang: str, kode: str) -> go.Figure:
@@ -605,7 +605,7 @@ def _lanes_figure(version: str, lang: str, ids: tuple[str, ...], today: str) -> 
     v = _journeys(version, lang, 2.0, today)
     lanes_df = v.lanes.set_index("id")
     events = v.events[v.events["agency_id"].isin(ids)]
-    return charts.lanes(events, list(ids), lanes_df["lane"].to_dict(), lane_labels(lang))
+    return charts.read_only(charts.lanes(events, list(ids), lanes_df["lane"].to_dict(), lane_labels(lang)))
 
 
 def lanes_figure(lang: str, ids: list[str]) -> go.Figure:
@@ -916,8 +916,18 @@ def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _series_figure(version: str, lang: str) -> go.Figure:
     v = _complaints(version, lang, "substansi", "laporan")
-    return charts.complaint_series(v.series, {f"metric.{m}": tr(f"metric.{m}", lang) for m in charts.METRIC_STYLE})
+    labels = {f"metric.{m}": tr(f"metric.{m}", lang) for m in charts.METRIC_STYLE}
+    return charts.read_only(charts.complaint_series(v.series, labels))
 
 
 def series_figure(lang: str) -> go.Figure:
     return _series_figure(db.data_version() or "", lang)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _breakdown_figure(version: str, lang: str, dimension: str, metric: str) -> go.Figure:
+    return charts.read_only(charts.breakdown_bars(_complaints(version, lang, dimension, metric).breakdown))
+
+
+def breakdown_figure(lang: str, dimension: str, metric: str) -> go.Figure:
+    return _breakdown_figure(db.data_version() or "", lang, dimension, metric)
