@@ -3,7 +3,7 @@
 import streamlit as st
 
 from integritas import views
-from integritas.charts import agency_from_selection
+from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
 from integritas.ui import open_agency, require_db, sources_expander, url_synced
 
@@ -53,7 +53,7 @@ else:
         selection_mode="points",
         config={"displayModeBar": False},
     )
-    if agency_id := agency_from_selection(event):
+    if agency_id := clicked_key(event):
         open_agency(agency_id)
     st.dataframe(
         views.journey_table(shown, lang),

@@ -146,8 +146,9 @@ def class_map(
     return fig
 
 
-def region_from_selection(selection: object) -> str | None:
-    """The region code of the first clicked point of a map selection event, or None."""
+def clicked_key(selection: object) -> str | None:
+    """The key of the first clicked point of a chart selection event (a map's region code via `location`, else the
+    first customdata value, e.g. an agency id), or None when nothing was clicked."""
     try:
         points = selection["selection"]["points"]  # type: ignore[index]
     except (KeyError, TypeError):
@@ -320,19 +321,6 @@ def lanes(
         hovermode="closest",
     )
     return fig
-
-
-def agency_from_selection(selection: object) -> str | None:
-    """The agency id of the first clicked point of a lane chart selection event, or None."""
-    try:
-        points = selection["selection"]["points"]  # type: ignore[index]
-    except (KeyError, TypeError):
-        return None
-    for point in points or []:
-        custom = point.get("customdata")
-        if isinstance(custom, list | tuple) and custom:
-            return str(custom[0])
-    return None
 
 
 METRIC_STYLE = {

@@ -61,7 +61,7 @@ def url_synced(key: str, options: Sequence[object], default: object, keep_defaul
 
 def map_chart(fig: object, key: str) -> str | None:
     """Draw a map offline (local topojson stub, no CDN) and return the region code a click selected, if any."""
-    from integritas.charts import region_from_selection
+    from integritas.charts import clicked_key
 
     event = st.plotly_chart(
         fig,
@@ -71,7 +71,7 @@ def map_chart(fig: object, key: str) -> str | None:
         selection_mode="points",
         config={"topojsonURL": "app/static/topojson/", "displayModeBar": False, "scrollZoom": False},
     )
-    return region_from_selection(event)
+    return clicked_key(event)
 
 
 def open_region(kode: str) -> None:

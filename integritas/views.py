@@ -384,6 +384,26 @@ def compliance_map(lang: str, year: int, compare: int = 0, height: int = 520) ->
     return _compliance_map(db.data_version() or "", lang, int(year), int(compare or 0), height)
 
 
+def complaints_table(cp: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Complaint figures (period, measure, value with its comparator, note, source) for a region or agency page."""
+    return pd.DataFrame(
+        {
+            tr("col.period", lang): [
+                fmt.period(a, b, lang) for a, b in cp[["period_start", "period_end"]].itertuples(index=False)
+            ],
+            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in cp["metric"]],
+            tr("col.value", lang): [
+                _complaint_text(m, c, v, lang)
+                for m, c, v in cp[["metric", "comparator", "value"]].itertuples(index=False)
+            ],
+            tr("col.note", lang): cp["note"].fillna(""),
+            tr("col.source", lang): [
+                source_md(u, p, lang) for u, p in cp[["url", "publisher"]].itertuples(index=False)
+            ],
+        }
+    )
+
+
 @dataclass
 class RegionView:
     nama: str
@@ -460,22 +480,7 @@ def _region(version: str, lang: str, kode: str) -> RegionView:
         }
     )
     cp = db.region_complaints(kode)
-    complaints = pd.DataFrame(
-        {
-            tr("col.period", lang): [
-                fmt.period(a, b, lang) for a, b in cp[["period_start", "period_end"]].itertuples(index=False)
-            ],
-            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in cp["metric"]],
-            tr("col.value", lang): [
-                (c if c != "=" else "") + fmt.number(v, lang)
-                for c, v in cp[["comparator", "value"]].itertuples(index=False)
-            ],
-            tr("col.note", lang): cp["note"].fillna(""),
-            tr("col.source", lang): [
-                source_md(u, p, lang) for u, p in cp[["url", "publisher"]].itertuples(index=False)
-            ],
-        }
-    )
+    complaints = complaints_table(cp, lang)
     ids = (
         hist["source_id"].tolist()
         + ag["source_id"].dropna().tolist()
@@ -705,22 +710,7 @@ def _agency(version: str, lang: str, agency_id: str, today: str) -> AgencyView |
         + (f" — {r.note}" if isinstance(r.note, str) else "")
         for r in fam.itertuples()
     ]
-    complaints = pd.DataFrame(
-        {
-            tr("col.period", lang): [
-                fmt.period(s, e, lang) for s, e in cp[["period_start", "period_end"]].itertuples(index=False)
-            ],
-            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in cp["metric"]],
-            tr("col.value", lang): [
-                (c if c != "=" else "") + fmt.number(v, lang)
-                for c, v in cp[["comparator", "value"]].itertuples(index=False)
-            ],
-            tr("col.note", lang): cp["note"].fillna(""),
-            tr("col.source", lang): [
-                source_md(u, p, lang) for u, p in cp[["url", "publisher"]].itertuples(index=False)
-            ],
-        }
-    )
+    complaints = complaints_table(cp, lang)
     units = pd.DataFrame(
         {
             tr("col.year", lang): un["year"].astype(str),

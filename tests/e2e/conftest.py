@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,10 +38,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(built_dir: Path) -> Iterator[str]:
+@contextmanager
+def serve(data_dir: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port against `data_dir`; yields the base URL once healthy."""
     port = _free_port()
-    env = {**os.environ, paths.ENV_DATA_DIR: str(built_dir)}
+    env = {**os.environ, paths.ENV_DATA_DIR: str(data_dir)}
     cmd = [
         sys.executable,
         "-m",
@@ -77,6 +79,12 @@ def server(built_dir: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(built_dir: Path) -> Iterator[str]:
+    with serve(built_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from integritas import paths
-from tests.conftest import REPO
-from tests.e2e.conftest import SHOTS, OfflinePage, _free_port, wait_for_app
+from tests.e2e.conftest import SHOTS, OfflinePage, serve, wait_for_app
 
 pytestmark = pytest.mark.e2e
 MAX_WS_BYTES = 500 * 1024
@@ -73,30 +66,7 @@ def test_map_page_websocket_transfer_is_light(browser: Browser, server: str) -> 
 
 def test_deep_link_on_a_fresh_server_runs_the_router(browser: Browser, built_dir: Path) -> None:
     # The first request a fresh server sees is a deep link: it must still get the router (sidebar, language).
-    port = _free_port()
-    env = {**os.environ, paths.ENV_DATA_DIR: str(built_dir)}
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(REPO / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.3)
+    with serve(built_dir) as base:
         context = browser.new_context()
         op = OfflinePage(context.new_page(), base)
         page = op.open("wilayah?kode=53.04&lang=en")
@@ -105,6 +75,3 @@ def test_deep_link_on_a_fresh_server_runs_the_router(browser: Browser, built_dir
         expect(page.get_by_role("link", name="About the data")).to_be_visible()
         assert op.blocked == []
         context.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)

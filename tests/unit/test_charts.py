@@ -85,8 +85,8 @@ def test_change_class(a: object, b: object, expected: str) -> None:
         ({}, None),
     ],
 )
-def test_region_from_selection(selection: object, kode: str | None) -> None:
-    assert charts.region_from_selection(selection) == kode
+def test_clicked_key(selection: object, kode: str | None) -> None:
+    assert charts.clicked_key(selection) == kode
 
 
 def test_compliance_history_marks_gaps_and_zone_only_years() -> None:
