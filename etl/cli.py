@@ -1,4 +1,4 @@
-"""The ETL command line: build, check, where, boundaries."""
+"""The ETL command line: build, check, where, boundaries, load, history, undo."""
 
 from __future__ import annotations
 
@@ -70,6 +70,57 @@ def _cmd_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_load(args: argparse.Namespace) -> int:
+    from etl import load
+    from etl.validate import ValidationFailed
+
+    path = Path(args.file)
+    raw = path.read_bytes()
+    try:
+        p = load.plan(raw, path.name, args.dataset)
+        if p.loaded_before:
+            print(f"this file (sha256 {p.sha256[:12]}) was already loaded as load {p.loaded_before}")
+        if not p.ok:
+            raise ValidationFailed(args.dataset, p.problems)
+        print(f"{args.dataset}: {len(p.new)} new, {len(p.changed)} changed, {p.unchanged} unchanged, 0 rejected")
+        for before, after in p.changed[:20]:
+            diff = {k: (before[k], after[k]) for k in after if str(before.get(k)) != str(after[k])}
+            print("  changed:", ", ".join(f"{k}: {a} → {b}" for k, (a, b) in diff.items()))
+        if args.dry_run:
+            print("dry run: nothing written")
+            return 0
+        load_id, _ = load.commit(raw, path.name, args.dataset, by=args.by)
+    except ValidationFailed as err:
+        print(f"REFUSED — nothing written. {len(err.problems)} problem(s):", file=sys.stderr)
+        for prob in err.problems[:100]:
+            print(f"  {prob.message('id')}\n    {prob.message('en')}", file=sys.stderr)
+        return 1
+    except load.LoadFailed as err:
+        print(f"REFUSED — nothing written. {err}", file=sys.stderr)
+        return 1
+    print(f"committed as load {load_id}; now serving {paths.current_db()}")
+    return 0
+
+
+def _cmd_history(_args: argparse.Namespace) -> int:
+    from etl import load
+
+    print(load.history().to_string(index=False))
+    return 0
+
+
+def _cmd_undo(args: argparse.Namespace) -> int:
+    from etl import load
+
+    try:
+        undo_id = load.undo(args.load_id, by=args.by)
+    except load.LoadFailed as err:
+        print(f"REFUSED — nothing written. {err}", file=sys.stderr)
+        return 1
+    print(f"load {args.load_id} undone (recorded as load {undo_id})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Integritas NTT data pipeline")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -81,5 +132,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("boundaries", help="simplify the kab/kota polygons into data/geo")
     p.add_argument("path", nargs="?", help=f"source GeoJSON (default {boundaries.DEFAULT_SOURCE})")
     p.set_defaults(func=_cmd_boundaries)
+    p = sub.add_parser("load", help="validate a CSV/XLSX file and add it to the database (all or nothing)")
+    p.add_argument("file")
+    p.add_argument("--dataset", required=True, help="compliance, complaints, zi_events, unit_compliance, …")
+    p.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
+    p.add_argument("--by", help="who loads the file (recorded in loads)")
+    p.set_defaults(func=_cmd_load)
+    sub.add_parser("history", help="list every load").set_defaults(func=_cmd_history)
+    p = sub.add_parser("undo", help="restore exactly the state before a load, and record the undo")
+    p.add_argument("load_id", type=int)
+    p.add_argument("--by", help="who undoes the load (recorded in loads)")
+    p.set_defaults(func=_cmd_undo)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,25 +37,10 @@ class ValidationFailed(Exception):
 
 
 def read_csv_text(path: Path) -> pd.DataFrame:
-    """Every cell as stripped text; empty cells become NA. Seeds are UTF-8 (a BOM is tolerated).
+    """Every cell of a seed or uploaded file as stripped text (empty cells NA), via the shared reader."""
+    from etl.reader import read_path
 
-    Rows are read with the csv module so that a row with more or fewer cells than the header is refused with its
-    line number (pandas would silently turn an extra cell into an index).
-    """
-    raw = path.read_bytes().decode("utf-8-sig")
-    reader = csv.reader(io.StringIO(raw, newline=""))
-    header = [h.strip() for h in next(reader, [])]
-    rows, problems = [], []
-    for record in reader:
-        if not any(cell.strip() for cell in record):
-            continue  # blank trailing lines
-        if len(record) != len(header):
-            detail = f"{len(record)}/{len(header)}"
-            problems.append(Problem(reader.line_num, None, None, "cell_count", detail))
-        rows.append([cell.strip() for cell in record[: len(header)]] + [""] * (len(header) - len(record)))
-    if problems:
-        raise ValidationFailed(path.stem, problems)
-    return pd.DataFrame(rows, columns=header, dtype=object).replace({"": pd.NA})
+    return read_path(path)
 
 
 def _checks(field: Field) -> list[pa.Check]:

@@ -400,6 +400,25 @@ STRINGS: dict[str, tuple[str, str]] = {
         "jumlah sel tidak sama dengan jumlah kolom judul ({detail}); periksa tanda koma atau kutip",
         "number of cells differs from the header ({detail}); check for stray commas or quotes",
     ),
+    "val.empty_file": ("berkas kosong (0 bita)", "the file is empty (0 bytes)"),
+    "val.too_large": ("berkas terlalu besar (batas {detail})", "the file is too large (limit {detail})"),
+    "val.not_a_table": (
+        "bukan berkas CSV atau XLSX ({detail}); simpan tabel sebagai CSV atau XLSX",
+        "not a CSV or XLSX file ({detail}); save the table as CSV or XLSX",
+    ),
+    "val.broken_xlsx": (
+        "berkas XLSX rusak atau tidak dapat dibuka ({detail})",
+        "the XLSX file is damaged or cannot be opened ({detail})",
+    ),
+    "val.formula": (
+        "sel diawali =, +, - atau @ dapat dijalankan sebagai rumus; hapus tanda itu",
+        "a cell starting with =, +, - or @ can run as a formula; remove that sign",
+    ),
+    "val.markup": ("sel berisi tag HTML; tulis teks biasa", "the cell contains an HTML tag; write plain text"),
+    "val.not_updatable": (
+        "baris ini sudah ada dan berbeda; {detail} hanya dapat ditambah lewat unggahan, tidak diubah",
+        "this row already exists and differs; {detail} can only be added by upload, not changed",
+    ),
     "val.empty": ("berkas tidak berisi baris data", "the file has no data rows"),
     "val.required": ("wajib diisi", "must not be empty"),
     "val.type_int": ("harus bilangan bulat, mis. 1106 atau 1.106", "must be a whole number, e.g. 1106 or 1.106"),

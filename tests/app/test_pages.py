@@ -91,7 +91,7 @@ def test_about_page_lists_sources_schema_and_attribution(use_built: Path, lang: 
     text = _text(at) + "\n".join(i.value for i in at.info)
     assert "Badan Informasi Geospasial" in text
     tables = at.table[2].value
-    assert len(tables) == 13
+    assert len(tables) == 14
     rows = dict(zip(tables.iloc[:, 0], tables.iloc[:, 1], strict=True))
     assert rows["compliance"] == "75" and rows["sources"] == "144"
     columns = at.dataframe[1].value

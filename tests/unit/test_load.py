@@ -1,0 +1,126 @@
+"""Uploads: a dry run writes nothing, a commit is all or nothing and audited, undo restores exactly."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+
+from etl import load
+from etl.build import build
+from etl.cli import main
+from etl.validate import ValidationFailed
+from integritas import paths
+
+HEADER = "region_kode;year;score;zone;category;opini;method;status;source_id;source_id_2;note;refs"
+# Synthetic rows for tests only: a made-up 2030 assessment citing an existing source.
+NEW_YEAR = (
+    HEADER + "\n53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36;;uji;\n"
+    "53.04;2030;;kuning;;;opini;confirmed;src-c36;;uji;\n"
+).encode("cp1252")
+
+
+def _rows(sql: str) -> list[tuple]:
+    con = duckdb.connect(str(paths.current_db()), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def built(data_dir: Path) -> Path:
+    build(by="seed")
+    return data_dir
+
+
+def test_dry_run_lists_new_rows_and_writes_nothing(built: Path) -> None:
+    before = paths.current_db()
+    p = load.plan(NEW_YEAR, "penilaian-2030.csv", "compliance")
+    assert p.ok and len(p.new) == 2 and not p.changed and p.unchanged == 0
+    assert {r["region_kode"] for r in p.new} == {"53.71", "53.04"}
+    assert paths.current_db() == before
+    assert _rows("SELECT count(*) FROM compliance WHERE year = 2030") == [(0,)]
+
+
+def test_commit_adds_rows_records_the_load_and_keeps_the_file(built: Path) -> None:
+    load_id, _ = load.commit(NEW_YEAR, "penilaian-2030.csv", "compliance", by="staf-1")
+    assert _rows("SELECT region_kode, score::VARCHAR, zone FROM compliance WHERE year = 2030 ORDER BY 1") == [
+        ("53.04", None, "kuning"),
+        ("53.71", "90.50", "hijau"),
+    ]
+    (row,) = _rows(f'SELECT "by", file_name, dataset, added, changed, status, sha256 FROM loads WHERE id = {load_id}')
+    assert row[:6] == ("staf-1", "penilaian-2030.csv", "compliance", 2, 0, "ok")
+    assert (built / "uploads" / f"{row[6]}.csv").read_bytes() == NEW_YEAR
+    again = load.plan(NEW_YEAR, "penilaian-2030.csv", "compliance")
+    assert again.loaded_before == [load_id] and again.unchanged == 2 and not again.new
+
+
+def test_changed_rows_show_before_and_after_and_undo_restores_exactly(built: Path) -> None:
+    original = _rows("SELECT * FROM compliance ORDER BY ALL")
+    fix = (
+        HEADER + "\n53.71;2024;86,00;hijau;B;Kualitas Tinggi;penilaian;confirmed;src-c36;;koreksi uji;C36\n"
+    ).encode()
+    p = load.plan(fix, "koreksi.csv", "compliance")
+    ((before, after),) = p.changed
+    assert (str(before["score"]), after["score"]) == ("86.62", "86.0")
+    load_id, _ = load.commit(fix, "koreksi.csv", "compliance")
+    assert _rows("SELECT score::VARCHAR FROM compliance WHERE region_kode = '53.71' AND year = 2024") == [("86.00",)]
+    undo_id = load.undo(load_id, by="staf-2")
+    assert _rows("SELECT * FROM compliance ORDER BY ALL") == original
+    assert _rows(f"SELECT status FROM loads WHERE id IN ({load_id}, {undo_id}) ORDER BY id") == [("undone",), ("undo",)]
+    with pytest.raises(load.LoadFailed):
+        load.undo(load_id)
+
+
+def test_bad_file_is_refused_and_nothing_changes(built: Path) -> None:
+    before = paths.current_db()
+    bad = (
+        HEADER + '\n53.71;2030;=HYPERLINK("x");hijau;A;;opini;confirmed;src-c36;;;\n'
+        "53.99;2030;120;biru;A;;opini;confirmed;src-zzz;;;\n"
+    ).encode()
+    p = load.plan(bad, "salah.csv", "compliance")
+    codes = {(pr.row, pr.column, pr.code) for pr in p.problems}
+    assert (2, "score", "formula") in codes
+    with pytest.raises(ValidationFailed):
+        load.commit(bad, "salah.csv", "compliance")
+    assert paths.current_db() == before
+    assert not (built / "uploads").exists()
+
+
+def test_xlsx_is_read_like_csv(built: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER.split(";"))
+    ws.append(["53.71", 2030, 90.5, "hijau", "A", None, "opini", "confirmed", "src-c36", None, "uji", None])
+    ws.append([None] * 12)  # a trailing empty row, as Excel leaves them
+    buf = io.BytesIO()
+    wb.save(buf)
+    p = load.plan(buf.getvalue(), "penilaian-2030.xlsx", "compliance")
+    assert p.ok and [r["score"] for r in p.new] == ["90.5"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [(b"", "empty_file"), (b"%PDF-1.7\n...", "not_a_table"), (b"PK\x03\x04broken", "broken_xlsx")],
+)
+def test_not_a_table_is_refused_with_a_reason(built: Path, raw: bytes, code: str) -> None:
+    p = load.plan(raw, "x.csv", "compliance")
+    assert [pr.code for pr in p.problems] == [code]
+
+
+def test_command_line_load_history_undo(built: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    f = tmp_path / "penilaian-2030.csv"
+    f.write_bytes(NEW_YEAR)
+    assert main(["load", str(f), "--dataset", "compliance", "--dry-run"]) == 0
+    assert "2 new, 0 changed, 0 unchanged" in capsys.readouterr().out
+    assert main(["load", str(f), "--dataset", "compliance", "--by", "staf"]) == 0
+    assert main(["history"]) == 0
+    assert "penilaian-2030.csv" in capsys.readouterr().out
+    load_id = _rows("SELECT max(id) FROM loads")[0][0]
+    assert main(["undo", str(load_id)]) == 0
+    assert _rows("SELECT count(*) FROM compliance WHERE year = 2030") == [(0,)]
+    assert main(["check"]) == 0
