@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from integritas.auth import current_staff
 from integritas.i18n import DEFAULT_LANG, LANGS, t
 from integritas.ui import search_box, sidebar_footer, url_synced
 
@@ -38,6 +39,14 @@ pages = {
         st.Page("app_pages/tentang.py", title=t("page.about"), icon=":material/menu_book:", url_path="tentang"),
     ],
 }
+# Staff pages exist in the navigation only for a signed-in staff member: their URLs do not resolve otherwise.
+staff_pages = [st.Page("app_pages/masuk.py", title=t("page.login"), icon=":material/login:", url_path="masuk")]
+if current_staff():
+    staff_pages += [
+        st.Page("app_pages/unggah.py", title=t("page.upload"), icon=":material/upload_file:", url_path="unggah"),
+        st.Page("app_pages/riwayat.py", title=t("page.history"), icon=":material/history:", url_path="riwayat"),
+    ]
+pages[t("nav.staff")] = staff_pages
 page = st.navigation(pages)
 search_box()
 sidebar_footer()

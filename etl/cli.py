@@ -121,6 +121,21 @@ def _cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_staff_add(args: argparse.Namespace) -> int:
+    import getpass
+
+    from integritas import auth
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Kata sandi / password: ")
+    try:
+        auth.add_staff(args.name, password)
+    except ValueError as err:
+        print(f"staff add: {err}", file=sys.stderr)
+        return 1
+    print(f"staff account {args.name!r} saved in {auth.accounts_file()} (argon2 hash only)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description="Integritas NTT data pipeline")
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -143,5 +158,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("load_id", type=int)
     p.add_argument("--by", help="who undoes the load (recorded in loads)")
     p.set_defaults(func=_cmd_undo)
+    p = sub.add_parser("staff", help="manage local staff accounts")
+    staff = p.add_subparsers(dest="staff_cmd", required=True)
+    p = staff.add_parser("add", help="create or reset a staff account (asks for the password)")
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.set_defaults(func=_cmd_staff_add)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -97,9 +97,12 @@ def plan(raw: bytes, file_name: str, dataset: str) -> Plan:
     p = Plan(dataset, file_name, hashlib.sha256(raw).hexdigest())
     con = duckdb.connect(str(_current()), read_only=True)
     try:
-        p.loaded_before = [r[0] for r in con.execute(
-            "SELECT id FROM loads WHERE sha256 = ? AND dataset = ? AND status = 'ok'", [p.sha256, dataset]
-        ).fetchall()]
+        p.loaded_before = [
+            r[0]
+            for r in con.execute(
+                "SELECT id FROM loads WHERE sha256 = ? AND dataset = ? AND status = 'ok'", [p.sha256, dataset]
+            ).fetchall()
+        ]
         try:
             clean = validate(read_table(raw, Path(file_name).stem), ds, _known(con, ds))
         except ValidationFailed as err:

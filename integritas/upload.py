@@ -1,0 +1,101 @@
+"""What the staff upload page shows: templates (CSV and XLSX with an example row and a column guide), problems and
+the dry-run diff as tables. The reading, validating and committing itself is etl.load, shared with the CLI."""
+
+from __future__ import annotations
+
+import io
+
+import duckdb
+import openpyxl
+import pandas as pd
+
+from etl.datasets import DATASETS
+from etl.load import Plan
+from etl.validate import Problem
+from integritas import paths
+from integritas.i18n import tr
+
+
+def column_guide(dataset: str, lang: str) -> pd.DataFrame:
+    rows = []
+    for f in DATASETS[dataset].fields:
+        rule = tr(f"kind.{f.kind}", lang)
+        if f.choices:
+            rule += "; " + tr("guide.choices", lang, choices=", ".join(f.choices))
+        if f.ref:
+            rule += "; " + tr("guide.ref", lang, ref=f.ref)
+        if f.min is not None or f.max is not None:
+            rule += "; " + tr(
+                "guide.range", lang, lo=f.min if f.min is not None else "…", hi=f.max if f.max is not None else "…"
+            )
+        rows.append(
+            {
+                tr("col.column", lang): f.name,
+                tr("guide.required", lang): tr("yes" if f.required else "no", lang),
+                tr("col.description", lang): rule,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def example_row(dataset: str) -> list[str]:
+    """The first row already in the database: a real, sourced example of a filled row."""
+    ds = DATASETS[dataset]
+    db = paths.current_db()
+    if db is None:
+        return [""] * len(ds.columns)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cols = ", ".join(f'"{c}"::VARCHAR' for c in ds.columns)
+        rows = con.execute(f"SELECT {cols} FROM {ds.table} LIMIT 1").fetchall()
+    finally:
+        con.close()
+    return ["" if v is None else str(v) for v in (rows[0] if rows else [None] * len(ds.columns))]
+
+
+def template_csv(dataset: str) -> bytes:
+    ds = DATASETS[dataset]
+    frame = pd.DataFrame([example_row(dataset)], columns=ds.columns)
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def template_xlsx(dataset: str) -> bytes:
+    ds = DATASETS[dataset]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "data"
+    ws.append(ds.columns)
+    ws.append(example_row(dataset))
+    for lang in ("id", "en"):
+        guide = wb.create_sheet(f"panduan-{lang}" if lang == "id" else "guide-en")
+        g = column_guide(dataset, lang)
+        guide.append(list(g.columns))
+        for r in g.itertuples(index=False):
+            guide.append(list(r))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def problems_table(problems: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "baris / row": [p.row if p.row is not None else "–" for p in problems],
+            "kolom / column": [p.column or "–" for p in problems],
+            "nilai / value": [p.value or "" for p in problems],
+            "alasan": [p.message("id").split(": ", 1)[-1] for p in problems],
+            "reason": [p.message("en").split(": ", 1)[-1] for p in problems],
+        }
+    )
+
+
+def changes_table(plan: Plan, lang: str) -> pd.DataFrame:
+    """Changed rows as 'column: before → after' lines, and new rows, for the dry run."""
+    rows = []
+    for before, after in plan.changed:
+        diff = [f"{k}: {before.get(k)} → {v}" for k, v in after.items() if str(before.get(k)) != str(v)]
+        rows.append({tr("upload.kind", lang): tr("upload.changed", lang), tr("upload.row", lang): "; ".join(diff)})
+    for rec in plan.new:
+        text = ", ".join(f"{k}={v}" for k, v in rec.items() if v is not None)
+        rows.append({tr("upload.kind", lang): tr("upload.new", lang), tr("upload.row", lang): text})
+    return pd.DataFrame(rows)

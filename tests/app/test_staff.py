@@ -1,0 +1,94 @@
+"""Staff pages under AppTest: invisible and unreachable without sign-in; sign-in, upload, dry run, commit, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.build import build
+from integritas import auth, paths
+from tests.conftest import REPO
+
+APP = str(REPO / "app.py")
+PASSWORD = "kata-sandi-uji-123"
+CSV = (
+    b"region_kode;year;score;zone;category;opini;method;status;source_id;source_id_2;note;refs\n"
+    b"53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36;;uji;\n"
+)
+
+
+@pytest.fixture
+def staff_app(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setattr(auth, "_failures", {})  # the rate limiter is process-wide; each test starts clean
+    build(by="seed")
+    auth.add_staff("staf", PASSWORD)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    return at
+
+
+def _sign_in(at: AppTest, name: str, password: str) -> None:
+    next(f for f in at.text_input if f.label == "Nama akun").input(name)
+    next(f for f in at.text_input if f.label == "Kata sandi").input(password)
+    next(b for b in at.button if b.label == "Masuk").click().run()
+
+
+def _count_2030() -> int:
+    con = duckdb.connect(str(paths.current_db()), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM compliance WHERE year = 2030").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def test_upload_pages_are_not_in_the_navigation_without_sign_in(staff_app: AppTest) -> None:
+    with pytest.raises(Exception, match="unggah"):
+        staff_app.switch_page("app_pages/unggah.py").run()
+
+
+def test_wrong_password_is_refused_and_rate_limited(staff_app: AppTest) -> None:
+    at = staff_app.switch_page("app_pages/masuk.py").run()
+    for _ in range(auth.MAX_FAILURES):
+        _sign_in(at, "staf", "salah")
+        assert at.error[0].value == "Nama atau kata sandi salah."
+    _sign_in(at, "staf", PASSWORD)  # right password, but the account is locked now
+    assert "Terlalu banyak percobaan gagal" in at.error[0].value
+    assert "staff" not in at.session_state
+
+
+def test_sign_in_upload_dry_run_commit_and_undo(staff_app: AppTest) -> None:
+    at = staff_app.switch_page("app_pages/masuk.py").run()
+    _sign_in(at, "staf", PASSWORD)
+    assert at.session_state["staff"] == "staf"
+    at.switch_page("app_pages/unggah.py").run()
+    assert not at.exception
+    at.selectbox(key="dataset").set_value("compliance").run()
+    at.file_uploader[0].set_value(("penilaian-2030.csv", CSV, "text/csv")).run()
+    assert {m.label: m.value for m in at.metric}["Baru"] == "1"
+    assert _count_2030() == 0  # the dry run wrote nothing
+    commit = next(b for b in at.button if b.label.startswith("Simpan"))
+    commit.click().run()
+    assert "Tersimpan sebagai muatan" in at.success[0].value
+    assert _count_2030() == 1
+    at.switch_page("app_pages/riwayat.py").run()
+    undo = next(b for b in at.button if b.label.startswith("Batalkan"))
+    undo.click().run()
+    assert "dibatalkan" in at.success[0].value
+    assert _count_2030() == 0
+
+
+def test_bad_upload_lists_every_problem_in_both_languages(staff_app: AppTest) -> None:
+    at = staff_app
+    at.session_state["staff"] = "staf"
+    at.run()
+    at.switch_page("app_pages/unggah.py").run()
+    at.selectbox(key="dataset").set_value("compliance").run()
+    bad = CSV.replace(b"90,50;hijau", b"190;biru")
+    at.file_uploader[0].set_value(("salah.csv", bad, "text/csv")).run()
+    assert "Berkas ditolak: 2 masalah" in at.error[0].value
+    problems = at.dataframe[0].value
+    assert set(problems["kolom / column"]) == {"score", "zone"}
+    assert "out of range 0–100" in list(problems["reason"])
+    assert _count_2030() == 0
