@@ -1,0 +1,76 @@
+"""Staff flow in Chromium: sign in, upload a compliance CSV for a new year, see it on the map, undo it, see it gone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from etl.build import build
+from integritas import auth, paths
+from tests.conftest import copy_data
+from tests.e2e.conftest import OfflinePage, serve, wait_for_app
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "kata-sandi-uji-123"
+# Synthetic test row: a made-up 2030 result for Kota Kupang citing an existing source.
+CSV = (
+    "region_kode;year;score;zone;category;opini;method;status;source_id;source_id_2;note;refs\n"
+    "53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36;;uji e2e;\n"
+)
+
+
+def _nav(page: Page, label: str) -> None:
+    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=label).click()
+    wait_for_app(page)
+
+
+def _grey_and_coloured(page: Page) -> tuple[int, int]:
+    expect(page.locator("path.choroplethlocation")).to_have_count(22, timeout=15_000)
+    grey = page.evaluate(
+        """() => [...document.querySelectorAll('path.choroplethlocation')]
+                .filter(el => getComputedStyle(el).fill === 'rgb(224, 224, 224)').length"""
+    )
+    return grey, 22 - grey
+
+
+def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = copy_data(tmp_path / "data")
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(data))
+    build(by="seed")
+    auth.add_staff("staf", PASSWORD)
+    upload = tmp_path / "penilaian-2030.csv"
+    upload.write_text(CSV, encoding="utf-8")
+    with serve(data) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 1400})
+        op = OfflinePage(context.new_page(), base)
+        page = op.open("unggah")  # not signed in: the upload page does not exist
+        expect(page.get_by_text("Berkas CSV atau XLSX")).to_have_count(0)
+        page = op.open("masuk")
+        page.get_by_label("Nama akun").fill("staf")
+        page.get_by_label("Kata sandi").fill(PASSWORD)
+        page.get_by_role("button", name="Masuk").click()
+        wait_for_app(page)
+        _nav(page, "Unggah data")
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Dataset").click()
+        page.get_by_role("option", name="Penilaian kepatuhan pemda").click()
+        wait_for_app(page)
+        page.locator("input[type='file']").set_input_files(str(upload))
+        save = page.get_by_role("button", name="Simpan 1 baris (semua atau tidak sama sekali)")
+        expect(save).to_be_visible(timeout=15_000)
+        op.shot("unggah-dry-run")
+        save.click()
+        expect(page.get_by_text("Tersimpan sebagai muatan 13")).to_be_visible(timeout=15_000)
+        _nav(page, "Kepatuhan")
+        expect(page.get_by_text("Tahun 2030 memakai metode").first).to_be_visible()
+        assert _grey_and_coloured(page) == (21, 1)
+        op.shot("kepatuhan-after-upload")
+        _nav(page, "Riwayat")
+        page.get_by_role("button", name="Batalkan muatan 13").click()
+        expect(page.get_by_text("Muatan 13 dibatalkan")).to_be_visible(timeout=15_000)
+        _nav(page, "Kepatuhan")
+        expect(page.get_by_text("Tahun 2024 memakai metode").first).to_be_visible()
+        assert _grey_and_coloured(page) == (10, 12)
+        assert op.blocked == []
+        context.close()
