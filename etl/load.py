@@ -234,6 +234,21 @@ def undo(load_id: int, by: str | None = None) -> int:
         return _write_new_db(change)
 
 
+def example_row(dataset: str) -> list[str]:
+    """The first row already in the database, as text: a real, sourced example for the upload templates."""
+    ds = DATASETS[dataset]
+    db = paths.current_db()
+    if db is None:
+        return [""] * len(ds.columns)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        cols = ", ".join(f'"{c}"::VARCHAR' for c in ds.columns)
+        rows = con.execute(f"SELECT {cols} FROM {ds.table} LIMIT 1").fetchall()
+    finally:
+        con.close()
+    return ["" if v is None else str(v) for v in (rows[0] if rows else [None] * len(ds.columns))]
+
+
 def history() -> pd.DataFrame:
     con = duckdb.connect(str(_current()), read_only=True)
     try:

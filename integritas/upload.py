@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import io
 
-import duckdb
 import openpyxl
 import pandas as pd
 
 from etl.datasets import DATASETS
-from etl.load import Plan
+from etl.load import Plan, example_row
 from etl.validate import Problem
-from integritas import paths
 from integritas.i18n import tr
 
 
@@ -36,21 +34,6 @@ def column_guide(dataset: str, lang: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def example_row(dataset: str) -> list[str]:
-    """The first row already in the database: a real, sourced example of a filled row."""
-    ds = DATASETS[dataset]
-    db = paths.current_db()
-    if db is None:
-        return [""] * len(ds.columns)
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        cols = ", ".join(f'"{c}"::VARCHAR' for c in ds.columns)
-        rows = con.execute(f"SELECT {cols} FROM {ds.table} LIMIT 1").fetchall()
-    finally:
-        con.close()
-    return ["" if v is None else str(v) for v in (rows[0] if rows else [None] * len(ds.columns))]
 
 
 def template_csv(dataset: str) -> bytes:
