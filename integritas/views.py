@@ -869,23 +869,8 @@ def _complaints(version: str, lang: str, dimension: str, metric: str) -> Complai
         }
     )
     nat = df[df["scope"] == "nasional"]
-    national = pd.DataFrame(
-        {
-            tr("col.period", lang): [
-                fmt.period(s, e, lang) for s, e in nat[["period_start", "period_end"]].itertuples(index=False)
-            ],
-            tr("col.category", lang): nat["dimension_value"].fillna(""),
-            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in nat["metric"]],
-            tr("col.value", lang): [
-                _complaint_text(m, c, v, lang)
-                for m, c, v in nat[["metric", "comparator", "value"]].itertuples(index=False)
-            ],
-            tr("col.note", lang): nat["note"].fillna(""),
-            tr("col.source", lang): [
-                source_md(u, p, lang) for u, p in nat[["url", "publisher"]].itertuples(index=False)
-            ],
-        }
-    )
+    national = complaints_table(nat, lang)
+    national.insert(1, tr("col.category", lang), nat["dimension_value"].fillna("").tolist())
     ids = totals["source_id"].tolist() + sel["source_id"].tolist() + nat["source_id"].tolist()
     return ComplaintsView(
         series=series.reset_index(drop=True),
