@@ -22,7 +22,7 @@ from etl.build import _new_db_path, build_lock, switch_pointer
 from etl.contracts import report, run_contracts
 from etl.datasets import DATASETS, Dataset
 from etl.reader import read_table
-from etl.validate import Problem, ValidationFailed, validate
+from etl.validate import Problem, ValidationFailed, name_key, validate
 from integritas import paths
 
 # Facts can be added and corrected; reference rows that facts point at (sources, agencies) can only be added here.
@@ -69,6 +69,26 @@ def _known(con: duckdb.DuckDBPyConnection, ds: Dataset) -> dict[str, set[tuple[s
     return known
 
 
+def _names(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    """Names a file may use instead of codes: region names (with or without 'Kabupaten'), agency names and aliases."""
+    regions: dict[str, str] = {}
+    bare: dict[str, list[str]] = {}
+    for kode, nama in con.execute("SELECT kode, nama FROM regions").fetchall():
+        regions[name_key(nama)] = kode
+        short = name_key(nama).removeprefix("kabupaten ").removeprefix("kota ")
+        bare.setdefault(short, []).append(kode)
+    # 'Kupang' alone could be the kabupaten or the kota: only unambiguous short names are accepted
+    regions |= {short: codes[0] for short, codes in bare.items() if len(codes) == 1 and short not in regions}
+    agencies: dict[str, str] = {}
+    rows = con.execute(
+        "SELECT id, nama FROM agencies UNION ALL SELECT id, singkatan FROM agencies WHERE singkatan IS NOT NULL "
+        "UNION ALL SELECT agency_id, alias FROM agency_aliases"
+    ).fetchall()
+    for agency_id, name in rows:
+        agencies.setdefault(name_key(name), agency_id)
+    return {"regions": regions, "agencies": agencies}
+
+
 def _existing(con: duckdb.DuckDBPyConnection, ds: Dataset) -> dict[str, dict]:
     cols = ", ".join(f'"{c}"::VARCHAR AS "{c}"' for c in ds.columns)
     rows = con.execute(f"SELECT {cols} FROM {ds.table}").fetchall()
@@ -104,7 +124,7 @@ def plan(raw: bytes, file_name: str, dataset: str) -> Plan:
             ).fetchall()
         ]
         try:
-            clean = validate(read_table(raw, Path(file_name).stem), ds, _known(con, ds))
+            clean = validate(read_table(raw, Path(file_name).stem), ds, _known(con, ds), _names(con))
         except ValidationFailed as err:
             p.problems = err.problems
             return p

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +76,15 @@ def schema_for(ds: Dataset) -> pa.DataFrameSchema:
     )
 
 
+def _suggest(value: object, ref: str, keys: set[str], names: dict[str, dict[str, str]]) -> str:
+    """'; mungkin: Kota Kupang (53.71)' — the closest names or keys to an unknown value."""
+    lookup = names.get(ref, {})
+    candidates = {**{k: k for k in keys}, **lookup}
+    close = difflib.get_close_matches(name_key(str(value)), list(candidates), n=3, cutoff=0.6)
+    shown = [f"{c} ({candidates[c]})" if candidates[c] != c else c for c in close]
+    return f"; ≈ {', '.join(shown)}" if shown else ""
+
+
 def _detail(field: Field | None, code: str) -> str:
     if field is None:
         return ""
@@ -84,9 +95,30 @@ def _detail(field: Field | None, code: str) -> str:
     return ""
 
 
-def validate(df: pd.DataFrame, ds: Dataset, known: dict[str, set[tuple[str, ...]]] | None = None) -> pd.DataFrame:
-    """Return a typed copy of `df`, or raise ValidationFailed listing every problem (row, column, value, reason)."""
+def name_key(text: str) -> str:
+    """'Kab. Kupang', 'kabupaten  KUPANG' -> 'kabupaten kupang': how names are compared."""
+    words = re.sub(r"[^\w]+", " ", str(text).lower()).split()
+    return " ".join("kabupaten" if w == "kab" else w for w in words)
+
+
+def validate(
+    df: pd.DataFrame,
+    ds: Dataset,
+    known: dict[str, set[tuple[str, ...]]] | None = None,
+    names: dict[str, dict[str, str]] | None = None,
+) -> pd.DataFrame:
+    """Return a typed copy of `df`, or raise ValidationFailed listing every problem (row, column, value, reason).
+
+    `names` maps, per referenced dataset, a name (see name_key) to its key, so a file may say "Kota Kupang" or
+    "Kab. Kupang" where the key is 53.71 or 53.01; unknown values get the closest names as suggestions.
+    """
     problems: list[Problem] = []
+    names = names or {}
+    df = df.copy()
+    for f in ds.fields:
+        if f.ref in names and f.name in df.columns:
+            lookup = names[f.ref]
+            df[f.name] = df[f.name].map(lambda v, lk=lookup: lk.get(name_key(v), v) if isinstance(v, str) else v)
     fields = {f.name: f for f in ds.fields}
     missing = [c for c in ds.columns if c not in df.columns]
     extra = [c for c in df.columns if c not in fields]
@@ -121,7 +153,9 @@ def validate(df: pd.DataFrame, ds: Dataset, known: dict[str, set[tuple[str, ...]
             keys = {k[0] for k in known[f.ref]}
             bad = df[df[f.name].notna() & ~df[f.name].isin(keys)]
             for idx, v in bad[f.name].items():
-                problems.append(Problem(int(idx) + 2, f.name, str(v), "unknown_ref", f.ref))
+                problems.append(
+                    Problem(int(idx) + 2, f.name, str(v), "unknown_ref", f.ref + _suggest(v, f.ref, keys, names))
+                )
 
     if problems:
         problems.sort(key=lambda p: (p.row or 0, p.column or ""))

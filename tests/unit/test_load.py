@@ -124,3 +124,19 @@ def test_command_line_load_history_undo(built: Path, tmp_path: Path, capsys: pyt
     assert main(["undo", str(load_id)]) == 0
     assert _rows("SELECT count(*) FROM compliance WHERE year = 2030") == [(0,)]
     assert main(["check"]) == 0
+
+
+def test_regions_by_name_and_suggestions_for_near_misses(built: Path) -> None:
+    names = (
+        HEADER + "\nKota Kupang;2030;90,5;hijau;A;;opini;confirmed;src-c36;;;\n"
+        "Kab. Kupang;2030;;kuning;;;opini;confirmed;src-c36;;;\nBelu;2030;;kuning;;;opini;confirmed;src-c36;;;\n"
+    ).encode()
+    p = load.plan(names, "nama.csv", "compliance")
+    assert p.ok and sorted(r["region_kode"] for r in p.new) == ["53.01", "53.04", "53.71"]
+    typo = (
+        HEADER + "\nKota Kupng;2030;;kuning;;;opini;confirmed;src-c36;;;\n"
+        "Kupang;2031;;kuning;;;opini;confirmed;src-c36;;;\n"
+    ).encode()
+    problems = load.plan(typo, "salah.csv", "compliance").problems
+    assert [(pr.row, pr.code) for pr in problems] == [(2, "unknown_ref"), (3, "unknown_ref")]
+    assert "kota kupang (53.71)" in problems[0].message("en")  # a suggestion, never a silent guess
