@@ -31,12 +31,20 @@ def parse_int(text: str) -> int:
     return int(s.replace(".", ""))
 
 
+_THOUSANDS_RE = re.compile(r"-?\d{1,3}(\.\d{3})+")
+_ID_DECIMAL_RE = re.compile(r"-?\d{1,3}(\.\d{3})*,\d+|-?\d+,\d+")
+
+
 def parse_decimal(text: str) -> float:
-    """'80,93' or '80.93' -> 80.93. Raises ValueError."""
+    """'80,93' or '80.93' -> 80.93; '1.106' (Indonesian thousands) -> 1106; '1.106,5' -> 1106.5. Raises ValueError."""
     s = text.strip()
+    if _ID_DECIMAL_RE.fullmatch(s):
+        return float(s.replace(".", "").replace(",", "."))
+    if _THOUSANDS_RE.fullmatch(s):
+        return float(s.replace(".", ""))
     if not _DEC_RE.fullmatch(s):
         raise ValueError(text)
-    return float(s.replace(",", "."))
+    return float(s)
 
 
 def parse_date(text: str) -> date:

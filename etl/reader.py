@@ -86,6 +86,7 @@ def _to_frame(rows: list[list[str]], name: str) -> pd.DataFrame:
     if not rows or not any(rows[0]):
         raise ValidationFailed(name, [Problem(None, None, None, "empty")])
     header = rows[0]
+    raw_width = len(header)
     while header and not header[-1]:
         header = header[:-1]  # trailing empty columns
     width = len(header)
@@ -94,7 +95,8 @@ def _to_frame(rows: list[list[str]], name: str) -> pd.DataFrame:
     for line, r in enumerate(rows[1:], start=2):
         if not any(r):
             continue
-        if any(r[width:]):
+        # more cells than the header line had (even empty ones) means a stray delimiter shifted the row
+        if any(r[width:]) or len(r) > raw_width:
             problems.append(Problem(line, None, None, "cell_count", f"{len(r)}/{width}"))
         cells = (r + [""] * width)[:width]
         for col, cell in zip(header, cells, strict=True):

@@ -19,7 +19,10 @@ def test_parse_int_rejects(text: str) -> None:
         parse_int(text)
 
 
-@pytest.mark.parametrize(("text", "value"), [("80,93", 80.93), ("80.93", 80.93), ("100", 100.0)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("80,93", 80.93), ("80.93", 80.93), ("100", 100.0), ("1.106", 1106.0), ("1.106,5", 1106.5), ("0,5", 0.5)],
+)
 def test_parse_decimal_accepts_comma_or_dot(text: str, value: float) -> None:
     assert parse_decimal(text) == value
 
