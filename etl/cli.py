@@ -20,8 +20,14 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"Building from {paths.seed_dir()}")
     try:
         result = build(by=args.by, progress=print)
+        from etl import load
+
+        replayed = load.replay(progress=print)
     except BuildFailed as err:
         print(f"\nBUILD FAILED — the previous database keeps serving.\n{err}", file=sys.stderr)
+        return 1
+    except Exception as err:  # a stored upload no longer fits the rebuilt seed: say which, stop there
+        print(f"\nREPLAY STOPPED — the seed was rebuilt, but an upload could not be re-applied: {err}", file=sys.stderr)
         return 1
     took = time.perf_counter() - started
     print(f"\n{'table':<20}{'rows':>6}")
@@ -31,7 +37,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"\nwarnings: {sum(len(c.rows) for c in result.warnings)}")
     for c in result.warnings:
         print(f"  - {c.name}: {len(c.rows)} row(s) — {c.description}")
-    print(f"\nnow serving {result.path} (built in {took:.2f} s)")
+    if replayed:
+        print(f"replayed {replayed} upload(s) and undo(s) from {load.manifest_file()}")
+    print(f"\nnow serving {paths.current_db()} (built in {took:.2f} s)")
     return 0
 
 

@@ -6,6 +6,7 @@ then moves the CURRENT pointer, under the same lock as builds; a failed or inter
 
 from __future__ import annotations
 
+import csv
 import getpass
 import hashlib
 import json
@@ -185,7 +186,47 @@ def _next_load_id(con: duckdb.DuckDBPyConnection) -> int:
     return int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM loads").fetchall()[0][0])
 
 
-def commit(raw: bytes, file_name: str, dataset: str, by: str | None = None) -> tuple[int, Plan]:
+MANIFEST_FIELDS = ("action", "load_id", "sha256", "file_name", "dataset", "by")
+
+
+def manifest_file() -> Path:
+    return paths.data_dir() / "uploads" / "manifest.csv"
+
+
+def _record(action: str, load_id: int, sha256: str, file_name: str, dataset: str, by: str) -> None:
+    """Append to the upload manifest, the order in which `etl build` replays accepted uploads and undos."""
+    target = manifest_file()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new = not target.exists()
+    with target.open("a", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        if new:
+            writer.writerow(MANIFEST_FIELDS)
+        writer.writerow((action, load_id, sha256, file_name, dataset, by))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def replay(progress: callable = lambda _m: None) -> int:  # type: ignore[valid-type]
+    """Re-apply the manifest's uploads and undos, in order, on a freshly built database. Returns how many."""
+    target = manifest_file()
+    if not target.exists():
+        return 0
+    with target.open(encoding="utf-8", newline="") as fh:
+        entries = list(csv.DictReader(fh))
+    new_ids: dict[str, int] = {}
+    for e in entries:
+        if e["action"] == "load":
+            raw = (target.parent / f"{e['sha256']}{Path(e['file_name']).suffix.lower()}").read_bytes()
+            new_ids[e["load_id"]], _ = commit(raw, e["file_name"], e["dataset"], by=e["by"], record=False)
+            progress(f"  replayed upload {e['file_name']} as load {new_ids[e['load_id']]}")
+        else:
+            undo(new_ids[e["load_id"]], by=e["by"], record=False)
+            progress(f"  replayed undo of load {new_ids[e['load_id']]}")
+    return len(entries)
+
+
+def commit(raw: bytes, file_name: str, dataset: str, by: str | None = None, record: bool = True) -> tuple[int, Plan]:
     """Validate again under the lock and apply the plan all or nothing; keep the accepted file by its hash."""
     who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
     with build_lock():
@@ -214,10 +255,12 @@ def commit(raw: bytes, file_name: str, dataset: str, by: str | None = None) -> t
         kept = store / f"{p.sha256}{Path(file_name).suffix.lower()}"
         if not kept.exists():
             kept.write_bytes(raw)
+        if record:
+            _record("load", load_id, p.sha256, file_name, dataset, who)
     return load_id, p
 
 
-def undo(load_id: int, by: str | None = None) -> int:
+def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
     """Restore exactly the rows a load replaced or added, and record the undo as a load of its own."""
     who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
     with build_lock():
@@ -251,7 +294,10 @@ def undo(load_id: int, by: str | None = None) -> int:
             )
             return undo_id
 
-        return _write_new_db(change)
+        undo_id = _write_new_db(change)
+        if record:
+            _record("undo", load_id, "", "", "", who)
+        return undo_id
 
 
 def example_row(dataset: str) -> list[str]:

@@ -140,3 +140,20 @@ def test_regions_by_name_and_suggestions_for_near_misses(built: Path) -> None:
     problems = load.plan(typo, "salah.csv", "compliance").problems
     assert [(pr.row, pr.code) for pr in problems] == [(2, "unknown_ref"), (3, "unknown_ref")]
     assert "kota kupang (53.71)" in problems[0].message("en")  # a suggestion, never a silent guess
+
+
+def test_build_replays_accepted_uploads_and_undos_in_order(built: Path) -> None:
+    kept_id, _ = load.commit(NEW_YEAR, "penilaian-2030.csv", "compliance", by="staf-1")
+    fix = (
+        HEADER + "\n53.71;2024;86,00;hijau;B;Kualitas Tinggi;penilaian;confirmed;src-c36;;koreksi uji;C36\n"
+    ).encode()
+    undone_id, _ = load.commit(fix, "koreksi.csv", "compliance", by="staf-2")
+    load.undo(undone_id, by="staf-2")
+    before = _rows("SELECT * FROM compliance ORDER BY ALL")
+    assert main(["build"]) == 0
+    assert _rows("SELECT * FROM compliance ORDER BY ALL") == before
+    assert _rows("SELECT id, file_name, status FROM loads WHERE id > 12 ORDER BY id") == [
+        (kept_id, "penilaian-2030.csv", "ok"),
+        (undone_id, "koreksi.csv", "undone"),
+        (undone_id + 1, "undo of load 14", "undo"),
+    ]
