@@ -790,7 +790,10 @@ class ComplaintsView:
 
 def _complaint_text(metric: str, comparator: str, value: float, lang: str) -> str:
     unit = "%" if metric == "persen" else ""
-    prefix = {"=": "", ">": "> ", "<": "< ", "~": "± "}[comparator]
+    # words, not "> 700": a leading ">" would render as a Markdown quote in st.table
+    prefix = (
+        "" if comparator == "=" else tr(f"comparator.{ {'>': 'gt', '<': 'lt', '~': 'approx'}[comparator] }", lang) + " "
+    )
     return prefix + fmt.number(value, lang, 1 if metric in ("persen", "indeks") and value % 1 else 0) + unit
 
 

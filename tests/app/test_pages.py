@@ -281,6 +281,7 @@ def test_complaints_page_keeps_measures_apart(use_built: Path) -> None:
     table = at.table[0].value
     partial = table[table["Periode"].str.contains("sebagian tahun")]
     assert "1 Januari – 31 Mei 2025 (sebagian tahun)" in list(partial["Periode"])
+    assert "lebih dari 700" in list(table["Nilai"])  # in words: a leading ">" would render as a Markdown quote
     cumulative = table[table["Periode"] == "2021–2025"]
     assert list(cumulative["Di grafik"]) == ["tidak"]
     national = at.table[2].value
