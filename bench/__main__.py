@@ -1,4 +1,5 @@
-"""`python -m bench`: ETL build time and the median AppTest rerun time of every page, on a throwaway data dir."""
+"""`python -m bench`: ETL build time, the median AppTest rerun time of every page, and validating + committing a
+1-million-row complaints CSV against DuckDB's own read_csv on the same file — all on a throwaway data dir."""
 
 from __future__ import annotations
 
@@ -63,6 +64,46 @@ def bench_pages() -> dict[str, list[float]]:
     return out
 
 
+UPLOAD_ROWS = 1_000_000
+
+
+def bench_upload(data: Path, rows: int = UPLOAD_ROWS) -> dict[str, float]:
+    """Side by side on one synthetic file: DuckDB read_csv into a table (median of 3) and the upload path."""
+    import duckdb
+
+    from bench.synthetic import complaints_csv
+    from etl import load
+
+    csv_path = data.parent / "complaints-1m.csv"
+    size = complaints_csv(csv_path, rows, source_id="src-b1")
+    read_times = []
+    for _ in range(3):
+        con = duckdb.connect()
+        t0 = time.perf_counter()
+        con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [str(csv_path)])
+        read_times.append(time.perf_counter() - t0)
+        assert con.execute("SELECT count(*) FROM t").fetchall()[0][0] == rows
+        con.close()
+    t0 = time.perf_counter()
+    p = load.plan(csv_path.read_bytes(), csv_path.name, "complaints")
+    dry = time.perf_counter() - t0
+    assert p.ok and p.n_new == rows, p.problems[:3]
+    t0 = time.perf_counter()
+    load_id, p = load.commit(csv_path.read_bytes(), csv_path.name, "complaints", by="bench")
+    committed = time.perf_counter() - t0
+    assert p.n_new == rows
+    t0 = time.perf_counter()
+    load.undo(load_id, by="bench")
+    undone = time.perf_counter() - t0
+    return {
+        "size_mb": size / 1e6,
+        "read_csv": statistics.median(read_times),
+        "dry_run": dry,
+        "commit": committed,
+        "undo": undone,
+    }
+
+
 def main() -> None:
     data = _data_dir()
     build_times = bench_build()
@@ -75,6 +116,13 @@ def main() -> None:
             f"page {name:<8}: median AppTest rerun {statistics.median(times) * 1000:.1f} ms over {RERUNS} reruns "
             f"(target ≤ 50 ms; {', '.join(f'{t * 1000:.1f}' for t in times)})"
         )
+    up = bench_upload(data)
+    print(
+        f"upload  : {UPLOAD_ROWS:,} complaint rows ({up['size_mb']:.0f} MB CSV): DuckDB read_csv "
+        f"{up['read_csv']:.2f} s (median of 3); validate + commit {up['commit']:.2f} s = "
+        f"{up['commit'] / up['read_csv']:.1f}× read_csv (target ≤ 10×); dry run {up['dry_run']:.2f} s; "
+        f"undo {up['undo']:.2f} s"
+    )
     shutil.rmtree(data.parent, ignore_errors=True)
 
 

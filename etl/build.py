@@ -16,7 +16,8 @@ import duckdb
 
 from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, LOAD_ORDER
-from etl.validate import ValidationFailed, read_csv_text, validate
+from etl.reader import stage
+from etl.validate import ValidationFailed, check
 from integritas import paths
 
 DDL_DIR = Path(__file__).parent / "ddl"
@@ -74,7 +75,8 @@ def switch_pointer(db_file: Path) -> None:
         os.close(dir_fd)
 
 
-def _prune(keep: Path) -> None:
+def prune(keep: Path) -> None:
+    """Remove all but the newest KEEP_OLD_DBS database files besides `keep` (the one CURRENT names)."""
     # Old files may still be open by readers; unlinking is safe on POSIX, they vanish when closed.
     olds = sorted(p for p in paths.db_dir().glob("warehouse-*.duckdb") if p != keep)
     for p in olds[:-KEEP_OLD_DBS] if len(olds) > KEEP_OLD_DBS else []:
@@ -106,14 +108,20 @@ def build(by: str | None = None, progress: Callable[[str], None] = lambda _msg: 
                 if not csv.exists():
                     raise BuildFailed(f"missing seed file {csv}")
                 progress(f"  {name:<18} {csv.name}")
-                clean = validate(read_csv_text(csv), ds, known)
+                types = dict(
+                    con.execute(
+                        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
+                        "AND database_name = current_database()",
+                        [ds.table],
+                    ).fetchall()
+                )
+                n = check(con, stage(con, csv.read_bytes(), csv.stem), ds, known, types=types)
                 cols = ", ".join(f'"{c}"' for c in ds.columns)
-                con.register("incoming", clean)
-                con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM incoming")
-                con.unregister("incoming")
-                known[name] = set(map(tuple, clean[list(ds.key)].astype(str).itertuples(index=False)))
-                result.rows[name] = len(clean)
-                loads.append((f"seed/{csv.name}", sha256_file(csv), name, len(clean)))
+                con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM checked ORDER BY _line")
+                keys = ", ".join(f'"{k}"' for k in ds.key)
+                known[name] = {tuple(map(str, r)) for r in con.execute(f"SELECT {keys} FROM checked").fetchall()}
+                result.rows[name] = n
+                loads.append((f"seed/{csv.name}", sha256_file(csv), name, n))
             now = datetime.now(UTC)
             con.executemany(
                 'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
@@ -139,5 +147,5 @@ def build(by: str | None = None, progress: Callable[[str], None] = lambda _msg: 
             target.unlink(missing_ok=True)
             raise
         switch_pointer(target)
-        _prune(target)
+        prune(target)
     return result

@@ -36,10 +36,10 @@ def run_contracts(con: duckdb.DuckDBPyConnection) -> list[ContractResult]:
         sql = path.read_text(encoding="utf-8")
         lines = [ln for ln in sql.splitlines() if ln.startswith("-- ") and ":" not in ln[:14]]
         description = lines[0][3:] if lines else path.stem
-        with con.cursor() as cur:
-            res = cur.execute(sql)
-            cols = [d[0] for d in res.description]
-            rows = res.fetchall()
+        # on `con` itself, not a cursor: a cursor is another connection and would not see an uncommitted upload
+        res = con.execute(sql)
+        cols = [d[0] for d in res.description]
+        rows = res.fetchall()
         results.append(ContractResult(path.stem, _header(sql, "severity") or "error", description, cols, rows))
     return results
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import getpass
 import hashlib
-import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,11 +19,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.build import _new_db_path, build_lock, switch_pointer
+from etl.build import _new_db_path, build_lock, prune, switch_pointer
 from etl.contracts import report, run_contracts
 from etl.datasets import DATASETS, Dataset
-from etl.reader import read_table
-from etl.validate import Problem, ValidationFailed, name_key, validate
+from etl.reader import stage
+from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed, check, name_key
 from integritas import paths
 
 # Facts can be added and corrected; reference rows that facts point at (sources, agencies) can only be added here.
@@ -35,24 +35,28 @@ class LoadFailed(Exception):
     pass
 
 
+SAMPLE = 200  # new and changed rows kept on a Plan for the dry-run table; the counts cover every row
+
+Progress = Callable[[str], None]  # called with a step name: read, check, compare, write, contracts
+
+
 @dataclass
 class Plan:
     dataset: str
     file_name: str
     sha256: str
-    new: list[dict] = field(default_factory=list)
-    changed: list[tuple[dict, dict]] = field(default_factory=list)  # (before, after)
+    n_new: int = 0
+    n_changed: int = 0
     unchanged: int = 0
+    new: list[dict] = field(default_factory=list)  # the first SAMPLE new rows
+    changed: list[tuple[dict, dict]] = field(default_factory=list)  # the first SAMPLE (before, after) pairs
     problems: list[Problem] = field(default_factory=list)
+    problem_total: int = 0
     loaded_before: list[int] = field(default_factory=list)  # ids of earlier loads of the same file
 
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-def _key(ds: Dataset, row: dict) -> str:
-    return " / ".join(str(row[k]) for k in ds.key)
 
 
 def _current() -> Path:
@@ -62,19 +66,19 @@ def _current() -> Path:
     return db
 
 
-def _known(con: duckdb.DuckDBPyConnection, ds: Dataset) -> dict[str, set[tuple[str, ...]]]:
+def _known(con: duckdb.DuckDBPyConnection, ds: Dataset, db: str) -> dict[str, set[tuple[str, ...]]]:
     known = {}
     for ref in {f.ref for f in ds.fields if f.ref}:
-        key = DATASETS[ref].key
-        known[ref] = {tuple(map(str, r)) for r in con.execute(f"SELECT {', '.join(key)} FROM {ref}").fetchall()}
+        key = ", ".join(DATASETS[ref].key)
+        known[ref] = {tuple(map(str, r)) for r in con.execute(f"SELECT {key} FROM {db}.main.{ref}").fetchall()}
     return known
 
 
-def _names(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+def _names(con: duckdb.DuckDBPyConnection, db: str) -> dict[str, dict[str, str]]:
     """Names a file may use instead of codes: region names (with or without 'Kabupaten'), agency names and aliases."""
     regions: dict[str, str] = {}
     bare: dict[str, list[str]] = {}
-    for kode, nama in con.execute("SELECT kode, nama FROM regions").fetchall():
+    for kode, nama in con.execute(f"SELECT kode, nama FROM {db}.main.regions").fetchall():
         regions[name_key(nama)] = kode
         short = name_key(nama).removeprefix("kabupaten ").removeprefix("kota ")
         bare.setdefault(short, []).append(kode)
@@ -82,83 +86,112 @@ def _names(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
     regions |= {short: codes[0] for short, codes in bare.items() if len(codes) == 1 and short not in regions}
     agencies: dict[str, str] = {}
     rows = con.execute(
-        "SELECT id, nama FROM agencies UNION ALL SELECT id, singkatan FROM agencies WHERE singkatan IS NOT NULL "
-        "UNION ALL SELECT agency_id, alias FROM agency_aliases"
+        f"SELECT id, nama FROM {db}.main.agencies UNION ALL SELECT id, singkatan FROM {db}.main.agencies "
+        f"WHERE singkatan IS NOT NULL UNION ALL SELECT agency_id, alias FROM {db}.main.agency_aliases"
     ).fetchall()
     for agency_id, name in rows:
         agencies.setdefault(name_key(name), agency_id)
     return {"regions": regions, "agencies": agencies}
 
 
-def _existing(con: duckdb.DuckDBPyConnection, ds: Dataset) -> dict[str, dict]:
-    cols = ", ".join(f'"{c}"::VARCHAR AS "{c}"' for c in ds.columns)
-    rows = con.execute(f"SELECT {cols} FROM {ds.table}").fetchall()
-    out = {}
-    for r in rows:
-        rec = dict(zip(ds.columns, r, strict=True))
-        out[_key(ds, rec)] = rec
-    return out
+def column_types(con: duckdb.DuckDBPyConnection, table: str, db: str) -> dict[str, str]:
+    rows = con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? AND table_name = ?",
+        [db.strip('"'), table],
+    ).fetchall()
+    return dict(rows)
 
 
-def _normalise(value: object) -> str | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
-        return None
-    text = str(value)
-    try:  # DuckDB prints DECIMAL(5,2) as 80.90; the file may say 80.9
-        return str(float(text)) if "." in text and text.replace(".", "", 1).lstrip("-").isdigit() else text
-    except ValueError:
-        return text
+def key_text(ds: Dataset, alias: str = "") -> str:
+    """SQL for a row's key as text ('53.71 / 2024'), as stored in load_changes.row_key."""
+    prefix = f"{alias}." if alias else ""
+    return "concat_ws(' / ', " + ", ".join(f"coalesce(CAST({prefix}\"{k}\" AS VARCHAR), '')" for k in ds.key) + ")"
 
 
-def plan(raw: bytes, file_name: str, dataset: str) -> Plan:
-    """Validate a file against the current database and list what a commit would add or change."""
+def _json(ds: Dataset, prefix: str) -> str:
+    return "json_object(" + ", ".join(f"'{c}', CAST(\"{prefix}{c}\" AS VARCHAR)" for c in ds.columns) + ")"
+
+
+def _compare(con: duckdb.DuckDBPyConnection, ds: Dataset, db: str) -> dict[str, int]:
+    """Temp table `diff`: each checked row (typed like its table) with the row it would replace, and its kind."""
+    cols = ", ".join(f'i."{c}"' for c in ds.columns)
+    before = ", ".join(f't."{c}" AS "_b_{c}"' for c in ds.columns)
+    on = " AND ".join(f'i."{k}" IS NOT DISTINCT FROM t."{k}"' for k in ds.key)
+    differs = " OR ".join(f'i."{c}" IS DISTINCT FROM t."{c}"' for c in ds.columns)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE diff AS SELECT i._line, {cols}, {before}, "
+        f"CASE WHEN t._present IS NULL THEN 'new' WHEN {differs} THEN 'changed' ELSE 'same' END AS kind "
+        f"FROM checked AS i LEFT JOIN (SELECT *, true AS _present FROM {db}.main.{ds.table}) AS t ON {on}"
+    )
+    return dict(con.execute("SELECT kind, count(*) FROM diff GROUP BY kind").fetchall())
+
+
+def _text(v: object) -> str | None:
+    return None if v is None else str(v)
+
+
+def _examine(con: duckdb.DuckDBPyConnection, p: Plan, raw: bytes, db: str, progress: Progress) -> None:
+    """Read, validate and compare `raw` on `con` against database `db`, filling `p` (and the temp table `diff`)."""
+    ds = DATASETS[p.dataset]
+    progress("read")
+    try:
+        staged = stage(con, raw, Path(p.file_name).stem)
+        progress("check")
+        check(con, staged, ds, _known(con, ds, db), _names(con, db), column_types(con, ds.table, db))
+    except ValidationFailed as err:
+        p.problems, p.problem_total = err.problems, err.total
+        return
+    progress("compare")
+    counts = _compare(con, ds, db)
+    p.n_new, p.n_changed, p.unchanged = counts.get("new", 0), counts.get("changed", 0), counts.get("same", 0)
+    cols = ", ".join(f'"{c}"' for c in ds.columns)
+    befores = ", ".join(f'"_b_{c}"' for c in ds.columns)
+    p.new = [
+        dict(zip(ds.columns, map(_text, r), strict=True))
+        for r in con.execute(f"SELECT {cols} FROM diff WHERE kind = 'new' ORDER BY _line LIMIT {SAMPLE}").fetchall()
+    ]
+    n = len(ds.columns)
+    for r in con.execute(
+        f"SELECT {befores}, {cols} FROM diff WHERE kind = 'changed' ORDER BY _line LIMIT {SAMPLE}"
+    ).fetchall():
+        before, after = r[:n], r[n:]
+        p.changed.append(
+            (
+                dict(zip(ds.columns, map(_text, before), strict=True)),
+                dict(zip(ds.columns, map(_text, after), strict=True)),
+            )
+        )
+    if p.n_changed and p.dataset not in UPDATABLE:
+        lines = con.execute(
+            f"SELECT _line, {key_text(ds)} FROM diff WHERE kind = 'changed' ORDER BY _line LIMIT {MAX_PROBLEMS}"
+        ).fetchall()
+        p.problems = [Problem(int(line), ", ".join(ds.key), key, "not_updatable", p.dataset) for line, key in lines]
+        p.problem_total = p.n_changed
+
+
+def plan(raw: bytes, file_name: str, dataset: str, progress: Progress = lambda _s: None) -> Plan:
+    """Validate a file against the current database and count what a commit would add or change (writes nothing)."""
     if dataset not in UPLOADABLE:
         raise LoadFailed(f"dataset {dataset!r} cannot be uploaded; choose one of {sorted(UPLOADABLE)}")
-    ds = DATASETS[dataset]
     p = Plan(dataset, file_name, hashlib.sha256(raw).hexdigest())
-    con = duckdb.connect(str(_current()), read_only=True)
+    con = duckdb.connect()
     try:
+        path = str(_current()).replace("'", "''")
+        con.execute(f"ATTACH '{path}' AS cur (READ_ONLY)")
         p.loaded_before = [
             r[0]
             for r in con.execute(
-                "SELECT id FROM loads WHERE sha256 = ? AND dataset = ? AND status = 'ok'", [p.sha256, dataset]
+                "SELECT id FROM cur.main.loads WHERE sha256 = ? AND dataset = ? AND status = 'ok' ORDER BY id",
+                [p.sha256, dataset],
             ).fetchall()
         ]
-        try:
-            clean = validate(read_table(raw, Path(file_name).stem), ds, _known(con, ds), _names(con))
-        except ValidationFailed as err:
-            p.problems = err.problems
-            return p
-        existing = _existing(con, ds)
+        _examine(con, p, raw, "cur", progress)
     finally:
         con.close()
-    for rec in clean.to_dict("records"):
-        rec = {k: (None if v is None or (isinstance(v, float) and pd.isna(v)) else v) for k, v in rec.items()}
-        before = existing.get(_key(ds, rec))
-        if before is None:
-            p.new.append(rec)
-        elif {k: _normalise(v) for k, v in before.items()} == {k: _normalise(v) for k, v in rec.items()}:
-            p.unchanged += 1
-        elif dataset not in UPDATABLE:
-            p.problems.append(Problem(None, ", ".join(ds.key), _key(ds, rec), "not_updatable", dataset))
-        else:
-            p.changed.append((before, rec))
     return p
 
 
-def _apply(con: duckdb.DuckDBPyConnection, ds: Dataset, remove: list[dict], insert: list[dict]) -> None:
-    where = " AND ".join(f'"{k}"::VARCHAR = ?' for k in ds.key)
-    for rec in remove:
-        con.execute(f"DELETE FROM {ds.table} WHERE {where}", [rec[k] for k in ds.key])
-    if insert:
-        frame = pd.DataFrame(insert, columns=ds.columns, dtype=object)
-        cols = ", ".join(f'"{c}"' for c in ds.columns)
-        con.register("incoming", frame)
-        con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM incoming")
-        con.unregister("incoming")
-
-
-def _write_new_db(change: callable) -> Path:  # type: ignore[valid-type]
+def _write_new_db(change: Callable[[duckdb.DuckDBPyConnection], int], progress: Progress = lambda _s: None) -> int:
     """Copy the current DB, run `change(con)` in one transaction, check contracts, and switch to the copy."""
     target = _new_db_path()
     shutil.copyfile(_current(), target)
@@ -166,6 +199,7 @@ def _write_new_db(change: callable) -> Path:  # type: ignore[valid-type]
     try:
         con.execute("BEGIN")
         result = change(con)
+        progress("contracts")
         breaches = [c for c in run_contracts(con) if c.breached]
         if breaches:
             raise LoadFailed("data contracts breached:\n" + report(breaches))
@@ -178,6 +212,7 @@ def _write_new_db(change: callable) -> Path:  # type: ignore[valid-type]
         Path(str(target) + ".wal").unlink(missing_ok=True)
         raise
     switch_pointer(target)
+    prune(target)
     return result
 
 
@@ -226,35 +261,56 @@ def replay(progress: callable = lambda _m: None) -> int:  # type: ignore[valid-t
     return len(entries)
 
 
-def commit(raw: bytes, file_name: str, dataset: str, by: str | None = None, record: bool = True) -> tuple[int, Plan]:
-    """Validate again under the lock and apply the plan all or nothing; keep the accepted file by its hash."""
+def commit(
+    raw: bytes,
+    file_name: str,
+    dataset: str,
+    by: str | None = None,
+    record: bool = True,
+    progress: Progress = lambda _s: None,
+) -> tuple[int, Plan]:
+    """Validate again under the lock, on the copy being written, and apply the file all or nothing; keep the
+    accepted file by its hash."""
+    if dataset not in UPLOADABLE:
+        raise LoadFailed(f"dataset {dataset!r} cannot be uploaded; choose one of {sorted(UPLOADABLE)}")
     who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
+    ds = DATASETS[dataset]
+    p = Plan(dataset, file_name, hashlib.sha256(raw).hexdigest())
     with build_lock():
-        p = plan(raw, file_name, dataset)
-        if not p.ok:
-            raise ValidationFailed(dataset, p.problems)
-        ds = DATASETS[dataset]
 
         def change(con: duckdb.DuckDBPyConnection) -> int:
+            db = con.execute("SELECT current_database()").fetchall()[0][0]
+            _examine(con, p, raw, f'"{db}"', progress)
+            if not p.ok:
+                raise ValidationFailed(dataset, p.problems, p.problem_total)
+            progress("write")
             load_id = _next_load_id(con)
-            _apply(con, ds, [b for b, _ in p.changed], p.new + [a for _, a in p.changed])
             con.execute(
                 'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'ok')",
-                [load_id, datetime.now(UTC), who, file_name, p.sha256, dataset, len(p.new), len(p.changed)],
+                [load_id, datetime.now(UTC), who, file_name, p.sha256, dataset, p.n_new, p.n_changed],
             )
-            images = [(load_id, dataset, _key(ds, a), None, json.dumps(a)) for a in p.new]
-            images += [(load_id, dataset, _key(ds, a), json.dumps(b), json.dumps(a)) for b, a in p.changed]
-            if images:
-                con.executemany("INSERT INTO load_changes VALUES (?, ?, ?, ?, ?)", images)
+            before = _json(ds, "_b_")
+            con.execute(
+                f"INSERT INTO load_changes SELECT ?, ?, {key_text(ds)}, "
+                f"CASE WHEN kind = 'changed' THEN {before} END, CASE WHEN kind = 'changed' THEN {_json(ds, '')} END "
+                "FROM diff WHERE kind <> 'same'",
+                [load_id, dataset],
+            )
+            on = " AND ".join(f'd."{k}" IS NOT DISTINCT FROM t."{k}"' for k in ds.key)
+            con.execute(f"DELETE FROM {ds.table} AS t USING diff AS d WHERE d.kind = 'changed' AND {on}")
+            cols = ", ".join(f'"{c}"' for c in ds.columns)
+            con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM diff WHERE kind <> 'same'")
             return load_id
 
-        load_id = _write_new_db(change)
+        load_id = _write_new_db(change, progress)
         store = paths.data_dir() / "uploads"
         store.mkdir(parents=True, exist_ok=True)
         kept = store / f"{p.sha256}{Path(file_name).suffix.lower()}"
         if not kept.exists():
-            kept.write_bytes(raw)
+            tmp = kept.with_suffix(".part")
+            tmp.write_bytes(raw)
+            os.replace(tmp, kept)
         if record:
             _record("load", load_id, p.sha256, file_name, dataset, who)
     return load_id, p
@@ -281,16 +337,23 @@ def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
             ).fetchall()[0][0]
             if later:
                 raise LoadFailed(f"load {load_id}: later loads changed the same rows; undo those first")
-            images = con.execute("SELECT before, after FROM load_changes WHERE load_id = ?", [load_id]).fetchall()
-            afters = [json.loads(a) for _, a in images]
-            befores = [json.loads(b) for b, _ in images if b is not None]
-            _apply(con, ds, afters, befores)
+            con.execute(
+                f"DELETE FROM {ds.table} WHERE {key_text(ds)} IN (SELECT row_key FROM load_changes WHERE load_id = ?)",
+                [load_id],
+            )
+            cols = ", ".join(f'"{c}"' for c in ds.columns)
+            values = ", ".join(f"json_extract_string(before, '$.{c}')" for c in ds.columns)
+            con.execute(
+                f"INSERT INTO {ds.table} ({cols}) SELECT {values} FROM load_changes "
+                "WHERE load_id = ? AND before IS NOT NULL",
+                [load_id],
+            )
             undo_id = _next_load_id(con)
             con.execute("UPDATE loads SET status = 'undone' WHERE id = ?", [load_id])
             con.execute(
                 'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
                 "SELECT ?, ?, ?, 'undo of load ' || id, sha256, dataset, 0, ?, 0, 'undo' FROM loads WHERE id = ?",
-                [undo_id, datetime.now(UTC), who, len(images), load_id],
+                [undo_id, datetime.now(UTC), who, n_images, load_id],
             )
             return undo_id
 

@@ -480,6 +480,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "jumlah sel tidak sama dengan jumlah kolom judul ({detail}); periksa tanda koma atau kutip",
         "number of cells differs from the header ({detail}); check for stray commas or quotes",
     ),
+    "val.csv_error": (
+        "baris tidak dapat dibaca sebagai CSV ({detail}); periksa tanda kutip",
+        "the line cannot be read as CSV ({detail}); check the quotes",
+    ),
     "val.empty_file": ("berkas kosong (0 bita)", "the file is empty (0 bytes)"),
     "val.too_large": ("berkas terlalu besar (batas {detail})", "the file is too large (limit {detail})"),
     "val.not_a_table": (

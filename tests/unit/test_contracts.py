@@ -46,6 +46,7 @@ def test_clean_copy_passes(rw: duckdb.DuckDBPyConnection) -> None:
         ("UPDATE sources SET quote = NULL WHERE id = 'src-c36'", "every_fact_has_source"),
         ("UPDATE sources SET url = NULL, note = NULL WHERE id = 'src-c36'", "every_fact_has_source"),
         ("UPDATE compliance_counts SET n = 5 WHERE year = 2024 AND zone = 'hijau'", "named_within_counts"),
+        ("INSERT INTO load_changes VALUES (999, 'compliance', '53.71 / 2030', NULL, NULL)", "load_changes_have_loads"),
     ],
 )
 def test_contract_catches_breach(rw: duckdb.DuckDBPyConnection, sql: str, contract: str) -> None:

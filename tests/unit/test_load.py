@@ -66,7 +66,7 @@ def test_changed_rows_show_before_and_after_and_undo_restores_exactly(built: Pat
     ).encode()
     p = load.plan(fix, "koreksi.csv", "compliance")
     ((before, after),) = p.changed
-    assert (str(before["score"]), after["score"]) == ("86.62", "86.0")
+    assert (before["score"], after["score"]) == ("86.62", "86.00")
     load_id, _ = load.commit(fix, "koreksi.csv", "compliance")
     assert _rows("SELECT score::VARCHAR FROM compliance WHERE region_kode = '53.71' AND year = 2024") == [("86.00",)]
     undo_id = load.undo(load_id, by="staf-2")
@@ -91,6 +91,17 @@ def test_bad_file_is_refused_and_nothing_changes(built: Path) -> None:
     assert not (built / "uploads").exists()
 
 
+def test_upload_breaking_a_data_contract_is_refused_whole(built: Path) -> None:
+    # 91,82 is in the 2024 green band; calling it merah breaks zones_match_bands, which only the contracts see.
+    before = paths.current_db()
+    bad = (HEADER + "\n53.03;2024;91,82;merah;A;;penilaian;confirmed;src-c34;;uji;\n").encode()
+    assert load.plan(bad, "zona-salah.csv", "compliance").ok
+    with pytest.raises(load.LoadFailed, match="zones_match_bands"):
+        load.commit(bad, "zona-salah.csv", "compliance")
+    assert paths.current_db() == before
+    assert _rows("SELECT zone FROM compliance WHERE region_kode = '53.03' AND year = 2024") == [("hijau",)]
+
+
 def test_xlsx_is_read_like_csv(built: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -100,7 +111,7 @@ def test_xlsx_is_read_like_csv(built: Path) -> None:
     buf = io.BytesIO()
     wb.save(buf)
     p = load.plan(buf.getvalue(), "penilaian-2030.xlsx", "compliance")
-    assert p.ok and [r["score"] for r in p.new] == ["90.5"]
+    assert p.ok and [r["score"] for r in p.new] == ["90.50"]
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,18 @@ from datetime import date
 
 import pytest
 
-from etl.parse import parse_date, parse_decimal, parse_int
+from etl.parse import parse_cell
 from integritas import fmt
 
 
 @pytest.mark.parametrize(("text", "value"), [("1106", 1106), ("1.106", 1106), ("1.234.567", 1234567), ("0", 0)])
 def test_parse_int_accepts_thousands_dot(text: str, value: int) -> None:
-    assert parse_int(text) == value
+    assert int(parse_cell("int", text)) == value
 
 
 @pytest.mark.parametrize("text", ["1,106", "12.34", "abc", "", "1.10"])
 def test_parse_int_rejects(text: str) -> None:
-    with pytest.raises(ValueError):
-        parse_int(text)
+    assert parse_cell("int", text) is None
 
 
 @pytest.mark.parametrize(
@@ -24,18 +23,27 @@ def test_parse_int_rejects(text: str) -> None:
     [("80,93", 80.93), ("80.93", 80.93), ("100", 100.0), ("1.106", 1106.0), ("1.106,5", 1106.5), ("0,5", 0.5)],
 )
 def test_parse_decimal_accepts_comma_or_dot(text: str, value: float) -> None:
-    assert parse_decimal(text) == value
+    assert float(parse_cell("decimal", text)) == value
 
 
-@pytest.mark.parametrize("text", ["2026-02-06", "06/02/2026", "6 Februari 2026", " 6  februari 2026 "])
+@pytest.mark.parametrize("text", ["80,9,3", "delapan", "80.93.1", "1,5,0"])
+def test_parse_decimal_rejects(text: str) -> None:
+    assert parse_cell("decimal", text) is None
+
+
+@pytest.mark.parametrize("text", ["2026-02-06", "06/02/2026", "6/2/2026", "6 Februari 2026", " 6  februari 2026 "])
 def test_parse_date_forms(text: str) -> None:
-    assert parse_date(text) == date(2026, 2, 6)
+    assert parse_cell("date", text) == "2026-02-06"
 
 
-@pytest.mark.parametrize("text", ["2026-13-01", "31/02/2026", "6 Febuari 2026", "kemarin"])
+@pytest.mark.parametrize("text", ["2026-13-01", "31/02/2026", "6 Febuari 2026", "kemarin", "06/02/26"])
 def test_parse_date_rejects(text: str) -> None:
-    with pytest.raises(ValueError):
-        parse_date(text)
+    assert parse_cell("date", text) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [("ya", "true"), ("Tidak", "false"), ("TRUE", "true"), ("mungkin", None)])
+def test_parse_bool(text: str, value: str | None) -> None:
+    assert parse_cell("bool", text) == value
 
 
 def test_numbers_in_id_and_en() -> None:

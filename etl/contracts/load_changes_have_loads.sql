@@ -1,0 +1,10 @@
+-- severity: error
+-- Every row image belongs to a recorded load of the same dataset (so an undo always knows what it restores).
+WITH final AS (
+    SELECT c.load_id, c.dataset, count(*) AS images
+    FROM load_changes AS c
+    LEFT JOIN loads AS l ON l.id = c.load_id AND l.dataset = c.dataset
+    WHERE l.id IS NULL
+    GROUP BY c.load_id, c.dataset
+)
+SELECT * FROM final
