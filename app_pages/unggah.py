@@ -1,10 +1,14 @@
 """Unggah data (staff only): pick a dataset, get its template, upload, see every problem or the dry-run diff, commit."""
 
+import hashlib
+
 import streamlit as st
 
 from etl import load
 from etl.datasets import DATASETS
+from etl.validate import ValidationFailed
 from integritas import auth, upload
+from integritas.fmt import number
 from integritas.i18n import current_lang, t
 
 lang = current_lang()
@@ -24,25 +28,47 @@ file = st.file_uploader(t("upload.file"), type=["csv", "xlsx", "txt"], key=f"fil
 if file is None:
     st.stop()
 raw = file.getvalue()
-with st.spinner(t("upload.checking")):
-    plan = load.plan(raw, file.name, dataset)
+# The dry run of a large file takes seconds: keep it for the rerun that the commit button triggers.
+plan_key = (hashlib.sha256(raw).hexdigest(), dataset, str(load.paths.current_db()))
+if st.session_state.get("upload_plan", (None, None))[0] != plan_key:
+    bar = st.progress(0.0, text=t("upload.checking"))
+    plan = load.plan(raw, file.name, dataset, progress=upload.progress_reporter(bar, lang))
+    bar.empty()
+    st.session_state["upload_plan"] = (plan_key, plan)
+plan = st.session_state["upload_plan"][1]
+
 if plan.loaded_before:
     st.warning(t("upload.same_file", ids=", ".join(map(str, plan.loaded_before))), icon=":material/content_copy:")
 if not plan.ok:
-    st.error(t("upload.refused", n=len(plan.problems)), icon=":material/block:")
+    st.error(t("upload.refused", n=number(plan.problem_total, lang)), icon=":material/block:")
+    if plan.problem_total > len(plan.problems):
+        st.caption(t("upload.first_problems", shown=number(len(plan.problems), lang)))
     st.dataframe(upload.problems_table(plan.problems), hide_index=True, width="stretch")
     st.stop()
 
 m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("upload.new"), len(plan.new))
-m2.metric(t("upload.changed"), len(plan.changed))
-m3.metric(t("upload.unchanged"), plan.unchanged)
+m1.metric(t("upload.new"), number(plan.n_new, lang))
+m2.metric(t("upload.changed"), number(plan.n_changed, lang))
+m3.metric(t("upload.unchanged"), number(plan.unchanged, lang))
 m4.metric(t("upload.rejected"), 0)
-if plan.new or plan.changed:
-    st.dataframe(upload.changes_table(plan, lang), hide_index=True, width="stretch")
-    if st.button(t("upload.commit", n=len(plan.new) + len(plan.changed)), type="primary"):
-        with st.spinner(t("upload.committing")):
-            load_id, _ = load.commit(raw, file.name, dataset, by=staff)
-        st.success(t("upload.done", id=load_id, table=DATASETS[dataset].table), icon=":material/check_circle:")
-else:
+if not (plan.n_new or plan.n_changed):
     st.info(t("upload.nothing"))
+    st.stop()
+shown = len(plan.new) + len(plan.changed)
+if shown < plan.n_new + plan.n_changed:
+    st.caption(t("upload.sample", shown=number(shown, lang), n=number(plan.n_new + plan.n_changed, lang)))
+st.dataframe(upload.changes_table(plan, lang), hide_index=True, width="stretch")
+if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), type="primary"):
+    bar = st.progress(0.0, text=t("upload.committing"))
+    try:
+        load_id, _ = load.commit(raw, file.name, dataset, by=staff, progress=upload.progress_reporter(bar, lang))
+    except ValidationFailed as err:  # the database changed between the dry run and the commit
+        st.error(t("upload.refused", n=number(err.total, lang)), icon=":material/block:")
+        st.dataframe(upload.problems_table(err.problems), hide_index=True, width="stretch")
+    except load.LoadFailed as err:
+        st.error(t("upload.failed", reason=str(err)), icon=":material/block:")
+    else:
+        st.session_state.pop("upload_plan", None)
+        st.success(t("upload.done", id=load_id, table=DATASETS[dataset].table), icon=":material/check_circle:")
+    finally:
+        bar.empty()

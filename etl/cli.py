@@ -89,8 +89,8 @@ def _cmd_load(args: argparse.Namespace) -> int:
         if p.loaded_before:
             print(f"this file (sha256 {p.sha256[:12]}) was already loaded as load {p.loaded_before}")
         if not p.ok:
-            raise ValidationFailed(args.dataset, p.problems)
-        print(f"{args.dataset}: {len(p.new)} new, {len(p.changed)} changed, {p.unchanged} unchanged, 0 rejected")
+            raise ValidationFailed(args.dataset, p.problems, p.problem_total)
+        print(f"{args.dataset}: {p.n_new} new, {p.n_changed} changed, {p.unchanged} unchanged, 0 rejected")
         for before, after in p.changed[:20]:
             diff = {k: (before[k], after[k]) for k in after if str(before.get(k)) != str(after[k])}
             print("  changed:", ", ".join(f"{k}: {a} → {b}" for k, (a, b) in diff.items()))
@@ -99,7 +99,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
             return 0
         load_id, _ = load.commit(raw, path.name, args.dataset, by=args.by)
     except ValidationFailed as err:
-        print(f"REFUSED — nothing written. {len(err.problems)} problem(s):", file=sys.stderr)
+        print(f"REFUSED — nothing written. {err.total} problem(s):", file=sys.stderr)
         for prob in err.problems[:100]:
             print(f"  {prob.message('id')}\n    {prob.message('en')}", file=sys.stderr)
         return 1

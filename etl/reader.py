@@ -106,6 +106,11 @@ def _blank_line_offsets(data: bytes) -> list[int]:
     return offsets
 
 
+def _ident(name: str) -> str:
+    """A header cell as a quoted SQL identifier, whatever characters it holds."""
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _cells(line: str | None, delim: str) -> int:
     return len(next(csv.reader([line or ""], delimiter=delim), []))
 
@@ -164,9 +169,7 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, raw: bytes, name: str) -> list[st
         con.executemany("INSERT INTO blank_lines VALUES (?)", [(o,) for o in offsets])
         line = "rowid + 2 + (SELECT count(*) FROM blank_lines WHERE after_rows <= rowid)"
     cells = ", ".join(f"c{i}" for i in range(len(header)))
-    con.execute(
-        f"CREATE OR REPLACE TEMP VIEW raw_cells AS SELECT {line} AS _line, _extra, {cells} FROM raw_read"
-    )
+    con.execute(f"CREATE OR REPLACE TEMP VIEW raw_cells AS SELECT {line} AS _line, _extra, {cells} FROM raw_read")
     return header
 
 
@@ -217,7 +220,7 @@ def read_table(raw: bytes, name: str) -> pd.DataFrame:
     con = duckdb.connect()
     try:
         staged = stage(con, raw, name)
-        cols = ", ".join(f'{c} AS "{label}"' for label, c in staged.columns)
+        cols = ", ".join(f"{c} AS {_ident(label)}" for label, c in staged.columns)
         nonempty = " OR ".join(f"{c} IS NOT NULL" for _, c in staged.columns) or "false"
         df = con.execute(f"SELECT {cols} FROM {staged.table} WHERE {nonempty} ORDER BY _line").df()
     finally:

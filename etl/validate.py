@@ -181,8 +181,7 @@ def check(
     fields = {f.name: f for f in ds.fields}
     found = ["SELECT _line, NULL AS col, _stray::VARCHAR AS val, 'cell_count' AS code FROM checked WHERE _stray > 0"]
     found += [
-        f'SELECT _line, {_q(f.name)}, NULL, "!{f.name}" FROM checked WHERE "!{f.name}" IS NOT NULL'
-        for f in ds.fields
+        f'SELECT _line, {_q(f.name)}, NULL, "!{f.name}" FROM checked WHERE "!{f.name}" IS NOT NULL' for f in ds.fields
     ]
     keys = ", ".join(f'"{k}"' for k in ds.key)
     key_fine = " AND ".join(f'"!{k}" IS NULL' for k in ds.key)  # a key that did not parse is reported once

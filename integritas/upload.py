@@ -4,6 +4,8 @@ the dry-run diff as tables. The reading, validating and committing itself is etl
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -58,6 +60,18 @@ def template_xlsx(dataset: str) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+STEPS = {"read": 0.1, "check": 0.3, "compare": 0.6, "write": 0.75, "contracts": 0.9}
+
+
+def progress_reporter(bar: Any, lang: str) -> Callable[[str], None]:
+    """A progress callback for etl.load that moves a st.progress bar through the named steps."""
+
+    def report(step: str) -> None:
+        bar.progress(STEPS.get(step, 0.0), text=tr(f"upload.step.{step}", lang))
+
+    return report
 
 
 def problems_table(problems: list[Problem]) -> pd.DataFrame:

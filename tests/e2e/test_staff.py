@@ -1,4 +1,5 @@
-"""Staff flow in Chromium: sign in, upload a compliance CSV for a new year, see it on the map, undo it, see it gone."""
+"""Staff flow in Chromium: sign in, upload a compliance CSV for a new year, see it on the map, undo it, see it gone;
+and a large complaints file shows its progress, then its counts, then commits."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from bench.synthetic import complaints_csv
 from etl.build import build
 from integritas import auth, paths
 from tests.conftest import copy_data
@@ -72,5 +74,42 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
         _nav(page, "Kepatuhan")
         expect(page.get_by_text("Tahun 2024 memakai metode").first).to_be_visible()
         assert _grey_and_coloured(page) == (10, 12)
+        assert op.blocked == []
+        context.close()
+
+
+LARGE_ROWS = 500_000  # about 64 MB: big enough that checking takes seconds, so the progress bar must show
+
+
+def test_large_upload_shows_progress_then_counts(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = copy_data(tmp_path / "data")
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(data))
+    build(by="seed")
+    auth.add_staff("staf", PASSWORD)
+    upload = tmp_path / "pengaduan-besar.csv"
+    complaints_csv(upload, LARGE_ROWS, source_id="src-b1")
+    with serve(data) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 1400})
+        op = OfflinePage(context.new_page(), base)
+        page = op.open("masuk")
+        page.get_by_label("Nama akun").fill("staf")
+        page.get_by_label("Kata sandi").fill(PASSWORD)
+        page.get_by_role("button", name="Masuk").click()
+        wait_for_app(page)
+        _nav(page, "Unggah data")
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Dataset").click()
+        page.get_by_role("option", name="Angka pengaduan").click()
+        wait_for_app(page)
+        page.locator("input[type='file']").set_input_files(str(upload))
+        expect(page.locator("[data-testid='stProgress']")).to_be_visible(timeout=60_000)
+        op.shot("unggah-progress")
+        save = page.get_by_role("button", name="Simpan 500.000 baris (semua atau tidak sama sekali)")
+        expect(save).to_be_visible(timeout=60_000)
+        expect(page.get_by_text("Ditampilkan 200 dari 500.000 baris.")).to_be_visible()
+        op.shot("unggah-large-dry-run")
+        save.click()
+        expect(page.get_by_text("Tersimpan sebagai muatan 13")).to_be_visible(timeout=60_000)
         assert op.blocked == []
         context.close()

@@ -1,13 +1,18 @@
 """The upload corpus (tests/corpus): each file is refused with the expected reason and nothing written, or accepted
-with exactly the expected rows."""
+with exactly the expected rows; plus a 100 MB file, generated at test time, refused for its one bad cell or accepted
+whole."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from bench.synthetic import complaints_csv
 from etl import load
 from etl.build import build
 from etl.validate import ValidationFailed
@@ -38,7 +43,50 @@ def test_corpus_file(name: str, data_dir: Path) -> None:
         assert paths.current_db() == before
     else:
         assert plan.ok, [p.message("en") for p in plan.problems]
-        assert len(plan.new) == spec["accept"] and not plan.changed
+        assert plan.n_new == spec["accept"] and not plan.n_changed
         load_id, _ = load.commit(raw, name, spec["dataset"], by="corpus")
         again = load.plan(raw, name, spec["dataset"])
         assert again.loaded_before == [load_id] and again.unchanged == spec["accept"] and not again.new
+
+
+BIG_ROWS = 800_000  # about 102 MB of CSV: the corpus's 100 MB file, generated here rather than committed
+
+
+@pytest.fixture
+def big_csv(tmp_path: Path) -> Callable[[int | None], bytes]:
+    def make(bad_line: int | None = None) -> bytes:
+        path = tmp_path / "pengaduan-besar.csv"
+        assert complaints_csv(path, BIG_ROWS, source_id="src-b1", bad_line=bad_line) >= 100_000_000
+        return path.read_bytes()
+
+    return make
+
+
+def test_100_mb_file_with_one_bad_cell_is_refused_naming_it(data_dir: Path, big_csv: Callable) -> None:
+    build(by="seed")
+    before = paths.current_db()
+    raw = big_csv(bad_line=654_321)
+    plan = load.plan(raw, "pengaduan-besar.csv", "complaints")
+    assert [(p.row, p.column, p.value, p.code) for p in plan.problems] == [(654_321, "value", "-5", "range")]
+    assert plan.problem_total == 1
+    with pytest.raises(ValidationFailed):
+        load.commit(raw, "pengaduan-besar.csv", "complaints")
+    assert paths.current_db() == before
+
+
+def test_100_mb_file_is_accepted_whole(data_dir: Path, big_csv: Callable) -> None:
+    build(by="seed")
+    load_id, plan = load.commit(big_csv(), "pengaduan-besar.csv", "complaints", by="uji")
+    assert plan.n_new == BIG_ROWS
+    con = duckdb.connect(str(paths.current_db()), read_only=True)
+    try:
+        count = con.execute("SELECT count(*) FROM complaints WHERE id LIKE 'sintetis-%'").fetchall()[0][0]
+        # line 3 of the file: "sintetis-0000001,01/01/2015,…,2.919,…" (day-first date, thousands dot)
+        row = con.execute(
+            "SELECT period_start::VARCHAR, value FROM complaints WHERE id = 'sintetis-0000001'"
+        ).fetchall()
+        added = con.execute("SELECT added FROM loads WHERE id = ?", [load_id]).fetchall()
+    finally:
+        con.close()
+    assert count == BIG_ROWS and added == [(BIG_ROWS,)]
+    assert row == [("2015-01-01", Decimal("2919.00"))]

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from etl import load
-from etl.build import build
+from etl.build import KEEP_OLD_DBS, build
 from etl.cli import main
 from etl.validate import ValidationFailed
 from integritas import paths
@@ -40,7 +40,7 @@ def built(data_dir: Path) -> Path:
 def test_dry_run_lists_new_rows_and_writes_nothing(built: Path) -> None:
     before = paths.current_db()
     p = load.plan(NEW_YEAR, "penilaian-2030.csv", "compliance")
-    assert p.ok and len(p.new) == 2 and not p.changed and p.unchanged == 0
+    assert p.ok and p.n_new == 2 and not p.n_changed and p.unchanged == 0
     assert {r["region_kode"] for r in p.new} == {"53.71", "53.04"}
     assert paths.current_db() == before
     assert _rows("SELECT count(*) FROM compliance WHERE year = 2030") == [(0,)]
@@ -59,8 +59,16 @@ def test_commit_adds_rows_records_the_load_and_keeps_the_file(built: Path) -> No
     assert again.loaded_before == [load_id] and again.unchanged == 2 and not again.new
 
 
+SCHEMA = (
+    "SELECT t.sql, t.comment, list(c.comment ORDER BY c.column_index) FROM duckdb_tables() AS t "
+    "JOIN duckdb_columns() AS c USING (database_name, table_name) WHERE t.table_name = 'compliance' "
+    "GROUP BY t.sql, t.comment"
+)
+
+
 def test_changed_rows_show_before_and_after_and_undo_restores_exactly(built: Path) -> None:
     original = _rows("SELECT * FROM compliance ORDER BY ALL")
+    schema = _rows(SCHEMA)  # undo rebuilds the table: constraints and comments must come back as they were
     fix = (
         HEADER + "\n53.71;2024;86,00;hijau;B;Kualitas Tinggi;penilaian;confirmed;src-c36;;koreksi uji;C36\n"
     ).encode()
@@ -71,6 +79,7 @@ def test_changed_rows_show_before_and_after_and_undo_restores_exactly(built: Pat
     assert _rows("SELECT score::VARCHAR FROM compliance WHERE region_kode = '53.71' AND year = 2024") == [("86.00",)]
     undo_id = load.undo(load_id, by="staf-2")
     assert _rows("SELECT * FROM compliance ORDER BY ALL") == original
+    assert _rows(SCHEMA) == schema and "PRIMARY KEY" in schema[0][0] and schema[0][1]
     assert _rows(f"SELECT status FROM loads WHERE id IN ({load_id}, {undo_id}) ORDER BY id") == [("undone",), ("undo",)]
     with pytest.raises(load.LoadFailed):
         load.undo(load_id)
@@ -168,3 +177,15 @@ def test_build_replays_accepted_uploads_and_undos_in_order(built: Path) -> None:
         (undone_id, "koreksi.csv", "undone"),
         (undone_id + 1, "undo of load 14", "undo"),
     ]
+
+
+def test_uploads_keep_only_the_newest_database_files(built: Path) -> None:
+    for year in range(2031, 2037):  # six commits, each writing a new database file
+        load.commit(
+            (HEADER + f"\n53.71;{year};90,50;hijau;A;;opini;confirmed;src-c36;;uji;\n").encode(),
+            f"{year}.csv",
+            "compliance",
+        )
+    files = sorted(paths.db_dir().glob("warehouse-*.duckdb"))
+    assert len(files) == KEEP_OLD_DBS + 1 and paths.current_db() == files[-1]
+    assert _rows("SELECT count(*) FROM compliance WHERE year > 2030") == [(6,)]

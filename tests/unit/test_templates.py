@@ -26,4 +26,4 @@ def test_templates_round_trip_through_the_reader(data_dir: Path) -> None:
     assert "range 0–100" in score[2]
     # the template, as downloaded, is recognised as already loaded rows: nothing new, nothing refused
     p = load.plan(upload.template_xlsx("compliance"), "template.xlsx", "compliance")
-    assert p.ok and not p.new and p.unchanged == 1
+    assert p.ok and not p.n_new and p.unchanged == 1
