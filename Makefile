@@ -14,7 +14,7 @@ help:
 	@echo "make check       run the data contracts on the current database"
 	@echo "make boundaries  re-simplify ../shared/geo polygons into data/geo"
 	@echo "make lint        ruff check + format check"
-	@echo "make bench       ETL build time and per-page AppTest rerun times"
+	@echo "make bench       ETL build, per-page AppTest reruns, 1M-row upload vs DuckDB read_csv"
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -220,7 +220,7 @@ def read_table(raw: bytes, name: str) -> pd.DataFrame:
     con = duckdb.connect()
     try:
         staged = stage(con, raw, name)
-        cols = ", ".join(f"{c} AS {_ident(label)}" for label, c in staged.columns)
+        cols = ", ".join(f"{c} AS {_ident(label or c)}" for label, c in staged.columns)
         nonempty = " OR ".join(f"{c} IS NOT NULL" for _, c in staged.columns) or "false"
         df = con.execute(f"SELECT {cols} FROM {staged.table} WHERE {nonempty} ORDER BY _line").df()
     finally:
