@@ -62,13 +62,17 @@ if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), ty
     bar = st.progress(0.0, text=t("upload.committing"))
     try:
         load_id, _ = load.commit(raw, file.name, dataset, by=staff, progress=upload.progress_reporter(bar, lang))
-    except ValidationFailed as err:  # the database changed between the dry run and the commit
-        st.error(t("upload.refused", n=number(err.total, lang)), icon=":material/block:")
-        st.dataframe(upload.problems_table(err.problems), hide_index=True, width="stretch")
-    except load.LoadFailed as err:
-        st.error(t("upload.failed", reason=str(err)), icon=":material/block:")
+        failure = None
+    except (ValidationFailed, load.LoadFailed) as err:
+        failure = err
+    bar.empty()
+    if isinstance(failure, ValidationFailed):  # the database changed between the dry run and the commit
+        st.error(t("upload.refused", n=number(failure.total, lang)), icon=":material/block:")
+        st.dataframe(upload.problems_table(failure.problems), hide_index=True, width="stretch")
+    elif isinstance(failure, load.LoadFailed):
+        st.error(t("upload.failed", reason=upload.breach_summary(failure, lang)), icon=":material/block:")
+        for breach in failure.breaches:
+            st.dataframe(upload.breach_table(breach), hide_index=True, width="stretch")
     else:
         st.session_state.pop("upload_plan", None)
         st.success(t("upload.done", id=load_id, table=DATASETS[dataset].table), icon=":material/check_circle:")
-    finally:
-        bar.empty()

@@ -17,6 +17,7 @@ class ContractResult:
     description: str
     columns: list[str]
     rows: list[tuple]
+    description_id: str = ""  # the same rule in Bahasa Indonesia, for the upload page
 
     @property
     def breached(self) -> bool:
@@ -40,7 +41,9 @@ def run_contracts(con: duckdb.DuckDBPyConnection) -> list[ContractResult]:
         res = con.execute(sql)
         cols = [d[0] for d in res.description]
         rows = res.fetchall()
-        results.append(ContractResult(path.stem, _header(sql, "severity") or "error", description, cols, rows))
+        results.append(
+            ContractResult(path.stem, _header(sql, "severity") or "error", description, cols, rows, _header(sql, "id"))
+        )
     return results
 
 

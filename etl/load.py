@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from etl.build import _new_db_path, build_lock, prune, switch_pointer
-from etl.contracts import report, run_contracts
+from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, Dataset
 from etl.reader import stage
 from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed, check, name_key
@@ -32,7 +32,11 @@ UPLOADABLE = UPDATABLE | {"sources", "agencies", "agency_aliases"}
 
 
 class LoadFailed(Exception):
-    pass
+    """A load that was refused as a whole; `breaches` lists the data contracts it would have broken."""
+
+    def __init__(self, message: str, breaches: list[ContractResult] | None = None):
+        super().__init__(message)
+        self.breaches = breaches or []
 
 
 SAMPLE = 200  # new and changed rows kept on a Plan for the dry-run table; the counts cover every row
@@ -202,7 +206,7 @@ def _write_new_db(change: Callable[[duckdb.DuckDBPyConnection], int], progress: 
         progress("contracts")
         breaches = [c for c in run_contracts(con) if c.breached]
         if breaches:
-            raise LoadFailed("data contracts breached:\n" + report(breaches))
+            raise LoadFailed("data contracts breached:\n" + report(breaches), breaches)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
         con.close()

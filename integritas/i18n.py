@@ -260,8 +260,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "upload.sample": ("Ditampilkan {shown} dari {n} baris.", "Showing {shown} of {n} rows."),
     "upload.failed": (
-        "Berkas ditolak saat disimpan; tidak ada yang ditulis. Alasan: {reason}",
-        "The file was refused while saving; nothing was written. Reason: {reason}",
+        "Berkas ditolak saat disimpan; tidak ada yang ditulis. Aturan data yang akan dilanggar:{reason}",
+        "The file was refused while saving; nothing was written. Data rules it would break:{reason}",
     ),
     "upload.step.read": ("Membaca berkas…", "Reading the file…"),
     "upload.step.check": ("Memeriksa setiap sel…", "Checking every cell…"),

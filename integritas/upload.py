@@ -10,8 +10,9 @@ from typing import Any
 import openpyxl
 import pandas as pd
 
+from etl.contracts import ContractResult
 from etl.datasets import DATASETS
-from etl.load import Plan, example_row
+from etl.load import LoadFailed, Plan, example_row
 from etl.validate import Problem
 from integritas.i18n import tr
 
@@ -86,11 +87,27 @@ def problems_table(problems: list[Problem]) -> pd.DataFrame:
     )
 
 
+def breach_summary(err: LoadFailed, lang: str) -> str:
+    """Each broken data rule on a line of its own, in the reader's language (the message itself if none)."""
+    if not err.breaches:
+        return str(err)
+    return "".join(f"\n- **{c.name}** — {c.description_id if lang == 'id' else c.description}" for c in err.breaches)
+
+
+def breach_table(breach: ContractResult) -> pd.DataFrame:
+    """The rows that would break a data contract, as the contract's query returned them."""
+    return pd.DataFrame(breach.rows, columns=breach.columns).astype(str)
+
+
+def _cell(value: object) -> str:
+    return "–" if value is None else str(value)
+
+
 def changes_table(plan: Plan, lang: str) -> pd.DataFrame:
     """Changed rows as 'column: before → after' lines, and new rows, for the dry run."""
     rows = []
     for before, after in plan.changed:
-        diff = [f"{k}: {before.get(k)} → {v}" for k, v in after.items() if str(before.get(k)) != str(v)]
+        diff = [f"{k}: {_cell(before.get(k))} → {_cell(v)}" for k, v in after.items() if before.get(k) != v]
         rows.append({tr("upload.kind", lang): tr("upload.changed", lang), tr("upload.row", lang): "; ".join(diff)})
     for rec in plan.new:
         text = ", ".join(f"{k}={v}" for k, v in rec.items() if v is not None)

@@ -1,5 +1,6 @@
 -- severity: warning
 -- Disputed and inferred facts, listed so that each build shows how many rows carry a caveat.
+-- id: Fakta yang diperdebatkan atau disimpulkan, didaftar agar setiap pembangunan menunjukkan berapa baris yang bercatatan.
 WITH flagged AS (
     SELECT 'zi_events' AS tbl, id AS row_id, status FROM zi_events WHERE status IN ('disputed', 'inferred')
     UNION ALL SELECT 'compliance', region_kode || '/' || year, status FROM compliance WHERE status IN ('disputed', 'inferred')

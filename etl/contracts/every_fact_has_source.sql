@@ -1,5 +1,6 @@
 -- severity: error
 -- Every fact row cites a source that exists, with a verbatim quote and a URL (or a note saying why there is none).
+-- id: Setiap baris fakta mengutip sumber yang ada, dengan kutipan kata demi kata dan URL (atau catatan mengapa tidak ada).
 WITH facts AS (
     SELECT 'zi_events' AS tbl, id AS row_id, source_id FROM zi_events
     UNION ALL SELECT 'compliance', region_kode || '/' || year, source_id FROM compliance

@@ -1,5 +1,6 @@
 -- severity: error
 -- Where a count per zone is published, the pemda named in that zone are not more than the count.
+-- id: Bila jumlah per zona dipublikasikan, pemda yang disebut di zona itu tidak lebih dari jumlah tersebut.
 WITH named AS (
     SELECT year, zone, count(*) AS named FROM compliance WHERE region_kode <> '53' GROUP BY year, zone
 ),

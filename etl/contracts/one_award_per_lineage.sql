@@ -1,5 +1,6 @@
 -- severity: error
 -- One award is never counted twice across a split: predecessor and successors hold at most one award per predicate and year.
+-- id: Satu predikat tidak dihitung dua kali melintasi pemekaran: pendahulu dan penerus memegang paling banyak satu predikat per jenis dan tahun.
 WITH family AS (
     SELECT predecessor_id AS root, predecessor_id AS agency_id FROM agency_lineage
     UNION SELECT predecessor_id, successor_id FROM agency_lineage

@@ -1,5 +1,6 @@
 -- severity: error
 -- The province and exactly 22 kabupaten/kota (21 kabupaten + Kota Kupang).
+-- id: Provinsi dan tepat 22 kabupaten/kota (21 kabupaten + Kota Kupang).
 WITH counts AS (
     SELECT
         count(*) FILTER (WHERE jenis = 'provinsi') AS provinsi,

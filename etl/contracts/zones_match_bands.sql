@@ -1,5 +1,6 @@
 -- severity: error
 -- A scored zone (and category) lies in its year's published band; a disputed row may differ and is reported as a warning elsewhere.
+-- id: Zona (dan kategori) yang berskor berada dalam rentang yang dipublikasikan untuk tahunnya; baris yang diperdebatkan boleh berbeda dan dilaporkan sebagai peringatan.
 WITH scored AS (
     SELECT 'compliance' AS tbl, region_kode AS unit, year, score, zone, category, method, status FROM compliance
     WHERE score IS NOT NULL

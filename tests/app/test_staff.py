@@ -92,3 +92,28 @@ def test_bad_upload_lists_every_problem_in_both_languages(staff_app: AppTest) ->
     assert set(problems["kolom / column"]) == {"score", "zone"}
     assert "out of range 0–100" in list(problems["reason"])
     assert _count_2030() == 0
+
+
+def test_commit_that_breaks_a_data_rule_is_refused_on_the_page(staff_app: AppTest) -> None:
+    at = staff_app
+    at.session_state["staff"] = "staf"
+    at.run()
+    at.switch_page("app_pages/unggah.py").run()
+    at.selectbox(key="dataset").set_value("compliance").run()
+    # 91,82 lies in the 2024 green band, so "merah" passes every cell rule but breaks zones_match_bands
+    wrong_zone = CSV.replace(
+        b"53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36", b"53.03;2024;91,82;merah;A;;penilaian;confirmed;src-c34"
+    )
+    at.file_uploader[0].set_value(("zona.csv", wrong_zone, "text/csv")).run()
+    assert {m.label: m.value for m in at.metric}["Berubah"] == "1"
+    next(b for b in at.button if b.label.startswith("Simpan")).click().run()
+    assert not at.exception
+    assert "Berkas ditolak saat disimpan; tidak ada yang ditulis" in at.error[0].value
+    assert "**zones_match_bands** — Zona (dan kategori) yang berskor berada dalam rentang" in at.error[0].value
+    con = duckdb.connect(str(paths.current_db()), read_only=True)
+    try:
+        assert con.execute("SELECT zone FROM compliance WHERE region_kode = '53.03' AND year = 2024").fetchall() == [
+            ("hijau",)
+        ]
+    finally:
+        con.close()

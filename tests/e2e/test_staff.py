@@ -21,6 +21,8 @@ CSV = (
     "region_kode;year;score;zone;category;opini;method;status;source_id;source_id_2;note;refs\n"
     "53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36;;uji e2e;\n"
 )
+# 91,82 lies in the 2024 green band: "merah" passes every cell rule but breaks the zones_match_bands contract
+WRONG_ZONE = "53.03;2024;91,82;merah;A;;penilaian;confirmed;src-c34"
 
 
 def _nav(page: Page, label: str) -> None:
@@ -74,6 +76,17 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
         _nav(page, "Kepatuhan")
         expect(page.get_by_text("Tahun 2024 memakai metode").first).to_be_visible()
         assert _grey_and_coloured(page) == (10, 12)
+        # a file whose every cell is fine but whose zone contradicts the published band: refused at commit
+        wrong = tmp_path / "zona-salah.csv"
+        wrong.write_text(CSV.replace("53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36", WRONG_ZONE), encoding="utf-8")
+        _nav(page, "Unggah data")
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Dataset").click()
+        page.get_by_role("option", name="Penilaian kepatuhan pemda").click()
+        wait_for_app(page)
+        page.locator("input[type='file']").set_input_files(str(wrong))
+        page.get_by_role("button", name="Simpan 1 baris (semua atau tidak sama sekali)").click()
+        expect(page.get_by_text("Berkas ditolak saat disimpan; tidak ada yang ditulis.")).to_be_visible(timeout=15_000)
+        op.shot("unggah-contract-refused")
         assert op.blocked == []
         context.close()
 

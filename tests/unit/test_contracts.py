@@ -10,6 +10,7 @@ import pytest
 
 from etl.contracts import run_contracts
 from integritas import paths
+from tests.conftest import REPO
 
 
 @pytest.fixture
@@ -68,3 +69,10 @@ def test_check_command_reports_breach(built_dir: Path, tmp_path: Path, monkeypat
     con.execute("UPDATE zi_events SET status = 'scheduled' WHERE id = 'zi-s1'")
     con.close()
     assert main(["check"]) == 1
+
+
+def test_every_contract_states_its_rule_in_both_languages(rw: duckdb.DuckDBPyConnection) -> None:
+    results = run_contracts(rw)
+    assert len(results) == len(list((REPO / "etl" / "contracts").glob("*.sql")))
+    for r in results:
+        assert r.description and r.description_id and r.description != r.description_id, r.name
