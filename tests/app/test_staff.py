@@ -117,3 +117,42 @@ def test_commit_that_breaks_a_data_rule_is_refused_on_the_page(staff_app: AppTes
         ]
     finally:
         con.close()
+
+
+def test_a_year_of_results_from_the_excel_template(staff_app: AppTest) -> None:
+    # What staff do: download the XLSX template, replace the example row with a year of results, upload, save.
+    import io
+
+    import openpyxl
+
+    from integritas import upload
+
+    wb = openpyxl.load_workbook(io.BytesIO(upload.template_xlsx("compliance")))
+    sheet = wb["data"]
+    header = [c.value for c in sheet[1]]
+    sheet.delete_rows(2)
+    con = duckdb.connect(str(paths.current_db()), read_only=True)
+    try:
+        names = [
+            n for (n,) in con.execute("SELECT nama FROM regions WHERE jenis <> 'provinsi' ORDER BY kode").fetchall()
+        ]
+    finally:
+        con.close()
+    for name in names:  # synthetic 2030 results, regions written by name as an office would
+        row = {"region_kode": name, "year": 2030, "score": 88.5, "zone": "hijau", "category": "B", "method": "opini"}
+        row |= {"status": "confirmed", "source_id": "src-c36", "note": "uji templat"}
+        sheet.append([row.get(h) for h in header])
+    buf = io.BytesIO()
+    wb.save(buf)
+
+    at = staff_app
+    at.session_state["staff"] = "staf"
+    at.run()
+    at.switch_page("app_pages/unggah.py").run()
+    at.selectbox(key="dataset").set_value("compliance").run()
+    at.file_uploader[0].set_value(("penilaian-2030.xlsx", buf.getvalue(), "application/octet-stream")).run()
+    assert not at.error, [e.value for e in at.error]
+    assert {m.label: m.value for m in at.metric}["Baru"] == "22"
+    next(b for b in at.button if b.label.startswith("Simpan 22 baris")).click().run()
+    assert "Tersimpan sebagai muatan" in at.success[0].value
+    assert _count_2030() == 22
