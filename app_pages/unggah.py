@@ -39,6 +39,11 @@ plan = st.session_state["upload_plan"][1]
 
 if plan.loaded_before:
     st.warning(t("upload.same_file", ids=", ".join(map(str, plan.loaded_before))), icon=":material/content_copy:")
+if plan.breaches:
+    st.error(t("upload.breaks_rules", reason=upload.breach_summary(plan.breaches, lang)), icon=":material/block:")
+    for breach in plan.breaches:
+        st.dataframe(upload.breach_table(breach), hide_index=True, width="stretch")
+    st.stop()
 if not plan.ok:
     st.error(t("upload.refused", n=number(plan.problem_total, lang)), icon=":material/block:")
     if plan.problem_total > len(plan.problems):
@@ -70,7 +75,8 @@ if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), ty
         st.error(t("upload.refused", n=number(failure.total, lang)), icon=":material/block:")
         st.dataframe(upload.problems_table(failure.problems), hide_index=True, width="stretch")
     elif isinstance(failure, load.LoadFailed):
-        st.error(t("upload.failed", reason=upload.breach_summary(failure, lang)), icon=":material/block:")
+        reason = upload.breach_summary(failure.breaches, lang) or str(failure)
+        st.error(t("upload.failed", reason=reason), icon=":material/block:")
         for breach in failure.breaches:
             st.dataframe(upload.breach_table(breach), hide_index=True, width="stretch")
     else:

@@ -88,6 +88,8 @@ def _cmd_load(args: argparse.Namespace) -> int:
         p = load.plan(raw, path.name, args.dataset)
         if p.loaded_before:
             print(f"this file (sha256 {p.sha256[:12]}) was already loaded as load {p.loaded_before}")
+        if p.breaches:
+            raise load.LoadFailed("the change would break data contracts:\n" + report(p.breaches), p.breaches)
         if not p.ok:
             raise ValidationFailed(args.dataset, p.problems, p.problem_total)
         print(f"{args.dataset}: {p.n_new} new, {p.n_changed} changed, {p.unchanged} unchanged, 0 rejected")

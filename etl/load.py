@@ -11,6 +11,7 @@ import getpass
 import hashlib
 import os
 import shutil
+import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -58,10 +59,11 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     problem_total: int = 0
     loaded_before: list[int] = field(default_factory=list)  # ids of earlier loads of the same file
+    breaches: list[ContractResult] = field(default_factory=list)  # data rules the change would break
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.breaches
 
 
 def _current() -> Path:
@@ -175,25 +177,69 @@ def _examine(con: duckdb.DuckDBPyConnection, p: Plan, raw: bytes, db: str, progr
 
 
 def plan(raw: bytes, file_name: str, dataset: str, progress: Progress = lambda _s: None) -> Plan:
-    """Validate a file against the current database and count what a commit would add or change (writes nothing)."""
+    """Rehearse a commit and report it: validate the file, count what it would add or change, apply it to a
+    throwaway copy of the database and run the data contracts there, then throw the copy away.
+
+    The database that readers use is never opened for writing; a file that passes the dry run passes the commit
+    unless the database changed in between (the commit checks everything again).
+    """
     if dataset not in UPLOADABLE:
         raise LoadFailed(f"dataset {dataset!r} cannot be uploaded; choose one of {sorted(UPLOADABLE)}")
     p = Plan(dataset, file_name, hashlib.sha256(raw).hexdigest())
-    con = duckdb.connect()
+    paths.db_dir().mkdir(parents=True, exist_ok=True)
+    # beside the databases (same disk, same space), under a name that prune() never matches
+    rehearsal = paths.db_dir() / f".dry-run-{os.getpid()}-{uuid.uuid4().hex}.duckdb"
+    shutil.copyfile(_current(), rehearsal)
+    con = duckdb.connect(str(rehearsal))
     try:
-        path = str(_current()).replace("'", "''")
-        con.execute(f"ATTACH '{path}' AS cur (READ_ONLY)")
         p.loaded_before = [
             r[0]
             for r in con.execute(
-                "SELECT id FROM cur.main.loads WHERE sha256 = ? AND dataset = ? AND status = 'ok' ORDER BY id",
+                "SELECT id FROM loads WHERE sha256 = ? AND dataset = ? AND status = 'ok' ORDER BY id",
                 [p.sha256, dataset],
             ).fetchall()
         ]
-        _examine(con, p, raw, "cur", progress)
+        con.execute("BEGIN")
+        _examine(con, p, raw, _db_name(con), progress)
+        if p.ok and (p.n_new or p.n_changed):
+            progress("write")
+            _apply(con, p, "dry-run")
+            progress("contracts")
+            p.breaches = [c for c in run_contracts(con) if c.breached]
+        con.execute("ROLLBACK")
     finally:
         con.close()
+        rehearsal.unlink(missing_ok=True)
+        Path(str(rehearsal) + ".wal").unlink(missing_ok=True)
     return p
+
+
+def _db_name(con: duckdb.DuckDBPyConnection) -> str:
+    return '"' + con.execute("SELECT current_database()").fetchall()[0][0] + '"'
+
+
+def _apply(con: duckdb.DuckDBPyConnection, p: Plan, who: str) -> int:
+    """Record the load and its row images, then replace the changed rows and add the new ones (in `con`'s
+    transaction). Returns the new load id."""
+    ds = DATASETS[p.dataset]
+    load_id = _next_load_id(con)
+    con.execute(
+        'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'ok')",
+        [load_id, datetime.now(UTC), who, p.file_name, p.sha256, p.dataset, p.n_new, p.n_changed],
+    )
+    before = _json(ds, "_b_")
+    con.execute(
+        f"INSERT INTO load_changes SELECT ?, ?, {key_text(ds)}, "
+        f"CASE WHEN kind = 'changed' THEN {before} END, CASE WHEN kind = 'changed' THEN {_json(ds, '')} END "
+        "FROM diff WHERE kind <> 'same'",
+        [load_id, p.dataset],
+    )
+    on = " AND ".join(f'd."{k}" IS NOT DISTINCT FROM t."{k}"' for k in ds.key)
+    con.execute(f"DELETE FROM {ds.table} AS t USING diff AS d WHERE d.kind = 'changed' AND {on}")
+    cols = ", ".join(f'"{c}"' for c in ds.columns)
+    con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM diff WHERE kind <> 'same'")
+    return load_id
 
 
 def _write_new_db(change: Callable[[duckdb.DuckDBPyConnection], int], progress: Progress = lambda _s: None) -> int:
@@ -279,7 +325,6 @@ def commit(
     if dataset not in UPLOADABLE:
         raise LoadFailed(f"dataset {dataset!r} cannot be uploaded; choose one of {sorted(UPLOADABLE)}")
     who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
-    ds = DATASETS[dataset]
     p = Plan(dataset, file_name, "")
     # hashing 100 MB takes a quarter of a second; hashlib releases the GIL, so it runs beside DuckDB's work
     hasher = ThreadPoolExecutor(max_workers=1)
@@ -288,30 +333,12 @@ def commit(
     with build_lock():
 
         def change(con: duckdb.DuckDBPyConnection) -> int:
-            db = con.execute("SELECT current_database()").fetchall()[0][0]
-            _examine(con, p, raw, f'"{db}"', progress)
+            _examine(con, p, raw, _db_name(con), progress)
             if not p.ok:
                 raise ValidationFailed(dataset, p.problems, p.problem_total)
             progress("write")
             p.sha256 = digest.result()
-            load_id = _next_load_id(con)
-            con.execute(
-                'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'ok')",
-                [load_id, datetime.now(UTC), who, file_name, p.sha256, dataset, p.n_new, p.n_changed],
-            )
-            before = _json(ds, "_b_")
-            con.execute(
-                f"INSERT INTO load_changes SELECT ?, ?, {key_text(ds)}, "
-                f"CASE WHEN kind = 'changed' THEN {before} END, CASE WHEN kind = 'changed' THEN {_json(ds, '')} END "
-                "FROM diff WHERE kind <> 'same'",
-                [load_id, dataset],
-            )
-            on = " AND ".join(f'd."{k}" IS NOT DISTINCT FROM t."{k}"' for k in ds.key)
-            con.execute(f"DELETE FROM {ds.table} AS t USING diff AS d WHERE d.kind = 'changed' AND {on}")
-            cols = ", ".join(f'"{c}"' for c in ds.columns)
-            con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM diff WHERE kind <> 'same'")
-            return load_id
+            return _apply(con, p, who)
 
         load_id = _write_new_db(change, progress)
         store = paths.data_dir() / "uploads"

@@ -161,13 +161,16 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, raw: bytes, name: str) -> list[st
         ]
         total = con.execute("SELECT count(*) FROM csv_rejects").fetchall()[0][0]
         raise ValidationFailed(name, problems, total)
-    # DuckDB numbers rows in file order but skips empty lines; put their line numbers back.
+    # The table keeps file order, so a row's rowid counts the rows before it: from 0, or from a large offset when
+    # staged inside a transaction (uncommitted rows), hence relative to the first. DuckDB skips empty lines; put
+    # their line numbers back.
+    first = con.execute("SELECT min(rowid) FROM raw_read").fetchall()[0][0] or 0
+    line = f"rowid - {first} + 2"
     offsets = _blank_line_offsets(data)
-    line = "rowid + 2"
     if offsets:
         con.execute("CREATE OR REPLACE TEMP TABLE blank_lines (after_rows BIGINT)")
         con.executemany("INSERT INTO blank_lines VALUES (?)", [(o,) for o in offsets])
-        line = "rowid + 2 + (SELECT count(*) FROM blank_lines WHERE after_rows <= rowid)"
+        line += f" + (SELECT count(*) FROM blank_lines WHERE after_rows <= rowid - {first})"
     cells = ", ".join(f"c{i}" for i in range(len(header)))
     con.execute(f"CREATE OR REPLACE TEMP VIEW raw_cells AS SELECT {line} AS _line, _extra, {cells} FROM raw_read")
     return header

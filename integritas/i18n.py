@@ -259,6 +259,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The first {shown} problems are shown; fix these and upload again to see the rest.",
     ),
     "upload.sample": ("Ditampilkan {shown} dari {n} baris.", "Showing {shown} of {n} rows."),
+    "upload.breaks_rules": (
+        "Berkas ditolak: setiap sel benar, tetapi menyimpannya akan melanggar aturan data. Tidak ada yang ditulis."
+        "{reason}",
+        "File refused: every cell is fine, but saving it would break data rules. Nothing was written.{reason}",
+    ),
     "upload.failed": (
         "Berkas ditolak saat disimpan; tidak ada yang ditulis. Aturan data yang akan dilanggar:{reason}",
         "The file was refused while saving; nothing was written. Data rules it would break:{reason}",

@@ -12,7 +12,7 @@ import pandas as pd
 
 from etl.contracts import ContractResult
 from etl.datasets import DATASETS
-from etl.load import LoadFailed, Plan, example_row
+from etl.load import Plan, example_row
 from etl.validate import Problem
 from integritas.i18n import tr
 
@@ -87,11 +87,9 @@ def problems_table(problems: list[Problem]) -> pd.DataFrame:
     )
 
 
-def breach_summary(err: LoadFailed, lang: str) -> str:
-    """Each broken data rule on a line of its own, in the reader's language (the message itself if none)."""
-    if not err.breaches:
-        return str(err)
-    return "".join(f"\n- **{c.name}** — {c.description_id if lang == 'id' else c.description}" for c in err.breaches)
+def breach_summary(breaches: list[ContractResult], lang: str) -> str:
+    """Each broken data rule on a line of its own, in the reader's language."""
+    return "".join(f"\n- **{c.name}** — {c.description_id if lang == 'id' else c.description}" for c in breaches)
 
 
 def breach_table(breach: ContractResult) -> pd.DataFrame:

@@ -94,7 +94,7 @@ def test_bad_upload_lists_every_problem_in_both_languages(staff_app: AppTest) ->
     assert _count_2030() == 0
 
 
-def test_commit_that_breaks_a_data_rule_is_refused_on_the_page(staff_app: AppTest) -> None:
+def test_upload_that_breaks_a_data_rule_is_refused_by_the_dry_run(staff_app: AppTest) -> None:
     at = staff_app
     at.session_state["staff"] = "staf"
     at.run()
@@ -105,10 +105,11 @@ def test_commit_that_breaks_a_data_rule_is_refused_on_the_page(staff_app: AppTes
         b"53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36", b"53.03;2024;91,82;merah;A;;penilaian;confirmed;src-c34"
     )
     at.file_uploader[0].set_value(("zona.csv", wrong_zone, "text/csv")).run()
-    assert {m.label: m.value for m in at.metric}["Berubah"] == "1"
-    next(b for b in at.button if b.label.startswith("Simpan")).click().run()
     assert not at.exception
-    assert "Berkas ditolak saat disimpan; tidak ada yang ditulis" in at.error[0].value
+    assert "menyimpannya akan melanggar aturan data. Tidak ada yang ditulis." in at.error[0].value
+    assert not [b for b in at.button if b.label.startswith("Simpan")]  # nothing to save
+    tables = [d.value for d in at.dataframe]
+    assert [list(t["band_zone"]) for t in tables if "band_zone" in t] == [["hijau"]]  # the row and its real band
     assert "**zones_match_bands** — Zona (dan kategori) yang berskor berada dalam rentang" in at.error[0].value
     con = duckdb.connect(str(paths.current_db()), read_only=True)
     try:

@@ -76,7 +76,7 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
         _nav(page, "Kepatuhan")
         expect(page.get_by_text("Tahun 2024 memakai metode").first).to_be_visible()
         assert _grey_and_coloured(page) == (10, 12)
-        # a file whose every cell is fine but whose zone contradicts the published band: refused at commit
+        # a file whose every cell is fine but whose zone contradicts the published band: refused by the dry run
         wrong = tmp_path / "zona-salah.csv"
         wrong.write_text(CSV.replace("53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36", WRONG_ZONE), encoding="utf-8")
         _nav(page, "Unggah data")
@@ -84,8 +84,9 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
         page.get_by_role("option", name="Penilaian kepatuhan pemda").click()
         wait_for_app(page)
         page.locator("input[type='file']").set_input_files(str(wrong))
-        page.get_by_role("button", name="Simpan 1 baris (semua atau tidak sama sekali)").click()
-        expect(page.get_by_text("Berkas ditolak saat disimpan; tidak ada yang ditulis.")).to_be_visible(timeout=15_000)
+        refused = "Berkas ditolak: setiap sel benar, tetapi menyimpannya akan melanggar aturan data."
+        expect(page.get_by_text(refused)).to_be_visible(timeout=15_000)
+        expect(page.get_by_role("button", name="Simpan 1 baris (semua atau tidak sama sekali)")).to_have_count(0)
         op.shot("unggah-contract-refused")
         assert op.blocked == []
         context.close()

@@ -94,17 +94,21 @@ def test_bad_file_is_refused_and_nothing_changes(built: Path) -> None:
     p = load.plan(bad, "salah.csv", "compliance")
     codes = {(pr.row, pr.column, pr.code) for pr in p.problems}
     assert (2, "score", "formula") in codes
-    with pytest.raises(ValidationFailed):
+    with pytest.raises(ValidationFailed) as err:  # checked again inside the commit's transaction: same lines
         load.commit(bad, "salah.csv", "compliance")
+    assert {(pr.row, pr.column, pr.code) for pr in err.value.problems} == codes
     assert paths.current_db() == before
     assert not (built / "uploads").exists()
 
 
 def test_upload_breaking_a_data_contract_is_refused_whole(built: Path) -> None:
     # 91,82 is in the 2024 green band; calling it merah breaks zones_match_bands, which only the contracts see.
+    # The commit checks again even after a dry run (the database may have changed in between).
     before = paths.current_db()
     bad = (HEADER + "\n53.03;2024;91,82;merah;A;;penilaian;confirmed;src-c34;;uji;\n").encode()
-    assert load.plan(bad, "zona-salah.csv", "compliance").ok
+    p = load.plan(bad, "zona-salah.csv", "compliance")  # the dry run rehearses the commit, contracts included
+    assert not p.problems and not p.ok and {c.name for c in p.breaches} >= {"zones_match_bands"}
+    assert paths.current_db() == before and not list(paths.db_dir().glob(".dry-run-*"))
     with pytest.raises(load.LoadFailed, match="zones_match_bands"):
         load.commit(bad, "zona-salah.csv", "compliance")
     assert paths.current_db() == before
