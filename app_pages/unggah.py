@@ -48,7 +48,7 @@ if not plan.ok:
     st.error(t("upload.refused", n=number(plan.problem_total, lang)), icon=":material/block:")
     if plan.problem_total > len(plan.problems):
         st.caption(t("upload.first_problems", shown=number(len(plan.problems), lang)))
-    st.dataframe(upload.problems_table(plan.problems), hide_index=True, width="stretch")
+    st.dataframe(upload.problems_table(plan.problems, lang), hide_index=True, width="stretch")
     st.stop()
 
 m1, m2, m3, m4 = st.columns(4)
@@ -73,7 +73,7 @@ if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), ty
     bar.empty()
     if isinstance(failure, ValidationFailed):  # the database changed between the dry run and the commit
         st.error(t("upload.refused", n=number(failure.total, lang)), icon=":material/block:")
-        st.dataframe(upload.problems_table(failure.problems), hide_index=True, width="stretch")
+        st.dataframe(upload.problems_table(failure.problems, lang), hide_index=True, width="stretch")
     elif isinstance(failure, load.LoadFailed):
         reason = upload.breach_summary(failure.breaches, lang) or str(failure)
         st.error(t("upload.failed", reason=reason), icon=":material/block:")

@@ -56,7 +56,15 @@ def name_key(text: str) -> str:
 def _suggest(value: object, ref: str, keys: set[str], names: dict[str, dict[str, str]]) -> str:
     """'; ≈ kota kupang (53.71)' — the closest names or keys to an unknown value."""
     candidates = {**{k: k for k in keys}, **names.get(ref, {})}
-    close = difflib.get_close_matches(name_key(str(value)), list(candidates), n=3, cutoff=0.6)
+    wanted = name_key(str(value))
+
+    def likeness(candidate: str) -> float:
+        # word order differs in practice ("Kupang Kota" for "Kota Kupang"), so compare sorted words too
+        pairs = ((wanted, candidate), (" ".join(sorted(wanted.split())), " ".join(sorted(candidate.split()))))
+        return max(difflib.SequenceMatcher(None, a, b).ratio() for a, b in pairs)
+
+    scored = sorted(((likeness(c), c) for c in candidates), reverse=True)
+    close = [c for score, c in scored[:3] if score >= 0.6]
     shown = [f"{c} ({candidates[c]})" if candidates[c] != c else c for c in close]
     return f"; ≈ {', '.join(shown)}" if shown else ""
 

@@ -75,14 +75,19 @@ def progress_reporter(bar: Any, lang: str) -> Callable[[str], None]:
     return report
 
 
-def problems_table(problems: list[Problem]) -> pd.DataFrame:
+def problems_table(problems: list[Problem], lang: str = "id") -> pd.DataFrame:
+    """Every problem with its row, column and value, the reason in the reader's language first, then the other."""
+    reasons = {
+        "alasan": [p.message("id").split(": ", 1)[-1] for p in problems],
+        "reason": [p.message("en").split(": ", 1)[-1] for p in problems],
+    }
+    order = ("alasan", "reason") if lang == "id" else ("reason", "alasan")
     return pd.DataFrame(
         {
             "baris / row": [p.row if p.row is not None else "–" for p in problems],
             "kolom / column": [p.column or "–" for p in problems],
             "nilai / value": [p.value or "" for p in problems],
-            "alasan": [p.message("id").split(": ", 1)[-1] for p in problems],
-            "reason": [p.message("en").split(": ", 1)[-1] for p in problems],
+            **{k: reasons[k] for k in order},
         }
     )
 

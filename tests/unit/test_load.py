@@ -160,10 +160,13 @@ def test_regions_by_name_and_suggestions_for_near_misses(built: Path) -> None:
     typo = (
         HEADER + "\nKota Kupng;2030;;kuning;;;opini;confirmed;src-c36;;;\n"
         "Kupang;2031;;kuning;;;opini;confirmed;src-c36;;;\n"
+        "Kupang Kota;2032;;kuning;;;opini;confirmed;src-c36;;;\n"
     ).encode()
     problems = load.plan(typo, "salah.csv", "compliance").problems
-    assert [(pr.row, pr.code) for pr in problems] == [(2, "unknown_ref"), (3, "unknown_ref")]
+    assert [(pr.row, pr.code) for pr in problems] == [(2, "unknown_ref"), (3, "unknown_ref"), (4, "unknown_ref")]
     assert "kota kupang (53.71)" in problems[0].message("en")  # a suggestion, never a silent guess
+    # words in another order: the closest name comes first
+    assert "not found in regions; ≈ kota kupang (53.71)" in problems[2].message("en")
 
 
 def test_build_replays_accepted_uploads_and_undos_in_order(built: Path) -> None:

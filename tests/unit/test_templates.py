@@ -1,4 +1,5 @@
-"""Upload templates: the dataset's columns, a real example row, and a column guide in Bahasa and English."""
+"""Upload templates (the dataset's columns, a real example row, a column guide in Bahasa and English) and the
+problems table."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import openpyxl
 from etl import load
 from etl.build import build
 from etl.datasets import DATASETS
+from etl.validate import Problem
 from integritas import upload
 
 
@@ -27,3 +29,11 @@ def test_templates_round_trip_through_the_reader(data_dir: Path) -> None:
     # the template, as downloaded, is recognised as already loaded rows: nothing new, nothing refused
     p = load.plan(upload.template_xlsx("compliance"), "template.xlsx", "compliance")
     assert p.ok and not p.n_new and p.unchanged == 1
+
+
+def test_problems_table_puts_the_readers_language_first() -> None:
+    problems = [Problem(3, "score", "120", "range", "0–100")]
+    en = upload.problems_table(problems, "en")
+    assert list(en.columns)[3:] == ["reason", "alasan"]
+    assert en.loc[0, "reason"] == "out of range 0–100" and en.loc[0, "alasan"] == "di luar rentang 0–100"
+    assert list(upload.problems_table(problems, "id").columns)[3:] == ["alasan", "reason"]
