@@ -125,6 +125,8 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, raw: bytes, name: str) -> list[st
     if not any(h.strip() for h in header):
         raise _fail(name, "empty")
     data = raw if is_utf8 else text.encode("utf-8")
+    if b"\r" in data:  # DuckDB's reader stops on mixed line endings, which hand-edited exports have
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     # one column more than the header: a row with a single extra cell (even an empty one: "…,dua,") fills it
     cols = {f"c{i}": "VARCHAR" for i in range(len(header) + 1)}
     fd, tmp = tempfile.mkstemp(suffix=".csv", prefix="integritas-")
@@ -165,14 +167,14 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, raw: bytes, name: str) -> list[st
     # staged inside a transaction (uncommitted rows), hence relative to the first. DuckDB skips empty lines; put
     # their line numbers back.
     first = con.execute("SELECT min(rowid) FROM raw_read").fetchall()[0][0] or 0
-    line = f"rowid - {first} + 2"
+    line = f"r.rowid - {first} + 2"
     offsets = _blank_line_offsets(data)
     if offsets:
         con.execute("CREATE OR REPLACE TEMP TABLE blank_lines (after_rows BIGINT)")
         con.executemany("INSERT INTO blank_lines VALUES (?)", [(o,) for o in offsets])
-        line += f" + (SELECT count(*) FROM blank_lines WHERE after_rows <= rowid - {first})"
+        line += f" + (SELECT count(*) FROM blank_lines AS b WHERE b.after_rows <= r.rowid - {first})"
     cells = ", ".join(f"c{i}" for i in range(len(header)))
-    con.execute(f"CREATE OR REPLACE TEMP VIEW raw_cells AS SELECT {line} AS _line, _extra, {cells} FROM raw_read")
+    con.execute(f"CREATE OR REPLACE TEMP VIEW raw_cells AS SELECT {line} AS _line, _extra, {cells} FROM raw_read AS r")
     return header
 
 

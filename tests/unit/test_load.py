@@ -196,3 +196,14 @@ def test_uploads_keep_only_the_newest_database_files(built: Path) -> None:
     files = sorted(paths.db_dir().glob("warehouse-*.duckdb"))
     assert len(files) == KEEP_OLD_DBS + 1 and paths.current_db() == files[-1]
     assert _rows("SELECT count(*) FROM compliance WHERE year > 2030") == [(6,)]
+
+
+def test_line_numbers_count_empty_lines_inside_the_file(built: Path) -> None:
+    # DuckDB skips empty lines and stops on mixed line endings; the problem must still name the line an editor
+    # shows (line 6 here).
+    rows = (
+        HEADER + "\n53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36;;;\n\n"
+        "53.04;2030;;kuning;;;opini;confirmed;src-c36;;;\n\r\n53.01;2030;120;hijau;A;;opini;confirmed;src-c36;;;\n"
+    ).encode()
+    problems = load.plan(rows, "kosong-di-tengah.csv", "compliance").problems
+    assert [(p.row, p.column, p.code) for p in problems] == [(6, "score", "range")]
