@@ -59,11 +59,14 @@ def _decode(raw: bytes) -> tuple[str, bool]:
         return raw.decode("latin-1"), False
 
 
-def _delimiter(head: str) -> str:
+def _delimiter(lines: list[str]) -> str:
+    """`,` `;` or tab, sniffed from the first lines that hold anything; else the one the header uses most."""
+    filled = [line for line in lines if line.strip()]
     try:
-        return csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
+        return csv.Sniffer().sniff("\n".join(filled), delimiters=",;\t").delimiter
     except csv.Error:
-        return ","
+        header = filled[0] if filled else ""
+        return max(",;\t", key=header.count)
 
 
 def _cell_text(v: object) -> str:
@@ -120,7 +123,7 @@ def _stage_csv(con: duckdb.DuckDBPyConnection, raw: bytes, name: str) -> list[st
         raise _fail(name, "not_a_table", "binary")
     text, is_utf8 = _decode(raw)
     head_lines = text[:65536].splitlines()[:20]
-    delim = _delimiter("\n".join(head_lines))
+    delim = _delimiter(head_lines)
     header = next(csv.reader(io.StringIO(head_lines[0] if head_lines else ""), delimiter=delim), [])
     if not any(h.strip() for h in header):
         raise _fail(name, "empty")

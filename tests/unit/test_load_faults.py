@@ -1,5 +1,6 @@
 """Faults: a load killed with SIGKILL at random points leaves a database that opens, passes its contracts, and holds
-the load wholly or not at all. Property tests: the reader and validator never fail with an unhandled exception."""
+the load wholly or not at all. Property tests: the reader and validator never fail with an unhandled exception, and a
+bad cell is reported on its line whatever empty lines and line endings surround it."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from hypothesis import strategies as st
 from etl.build import build
 from etl.contracts import run_contracts
 from etl.datasets import DATASETS
-from etl.reader import read_table
-from etl.validate import ValidationFailed, validate
+from etl.reader import read_table, stage
+from etl.validate import ValidationFailed, check, validate
 from integritas import paths
 from tests.conftest import REPO
 
@@ -105,3 +106,45 @@ def test_validator_never_crashes_on_any_cells(rows: list[dict]) -> None:
         validate(df, DATASETS["compliance"], known)
     except ValidationFailed as err:
         assert all(p.message("en") for p in err.problems)
+
+
+GOOD_ROW = "53.71;{year};90,50;hijau;A;;opini;confirmed;src-c36;;;"
+COMPLIANCE_HEADER = ";".join(DATASETS["compliance"].columns)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["row", "blank", "spaces"]), min_size=1, max_size=30),
+    st.sampled_from(["\n", "\r\n", "mixed"]),
+    st.data(),
+)
+def test_a_bad_cell_is_reported_on_the_line_an_editor_shows(
+    layout: list[str], ending: str, data: st.DataObject
+) -> None:
+    lines = [COMPLIANCE_HEADER]
+    rows = []
+    for kind in layout:
+        if kind == "row":
+            rows.append(len(lines) + 1)  # the editor's line number of this row
+            lines.append(GOOD_ROW.format(year=2030 + len(rows)))
+        else:
+            lines.append("" if kind == "blank" else "   ")
+    if not rows:
+        rows.append(len(lines) + 1)
+        lines.append(GOOD_ROW.format(year=2030))
+    bad = data.draw(st.sampled_from(rows))
+    lines[bad - 1] = lines[bad - 1].replace("90,50", "120")
+    eols = ["\r\n" if ending == "\r\n" or (ending == "mixed" and i % 2) else "\n" for i in range(len(lines))]
+    raw = "".join(line + eol for line, eol in zip(lines, eols, strict=True)).encode()
+    con = duckdb.connect()
+    try:
+        staged = stage(con, raw, "baris")
+        known = {"regions": {("53.71",)}, "methods": {("opini",)}, "sources": {("src-c36",)}}
+        try:
+            check(con, staged, DATASETS["compliance"], known)
+        except ValidationFailed as err:
+            assert [(p.row, p.column, p.code) for p in err.problems] == [(bad, "score", "range")]
+        else:
+            raise AssertionError("the out-of-range score was not reported")
+    finally:
+        con.close()
