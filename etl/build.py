@@ -17,7 +17,7 @@ import duckdb
 from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, LOAD_ORDER
 from etl.reader import stage
-from etl.validate import ValidationFailed, check
+from etl.validate import ValidationFailed, check, column_types
 from integritas import paths
 
 DDL_DIR = Path(__file__).parent / "ddl"
@@ -108,14 +108,7 @@ def build(by: str | None = None, progress: Callable[[str], None] = lambda _msg: 
                 if not csv.exists():
                     raise BuildFailed(f"missing seed file {csv}")
                 progress(f"  {name:<18} {csv.name}")
-                types = dict(
-                    con.execute(
-                        "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? "
-                        "AND database_name = current_database()",
-                        [ds.table],
-                    ).fetchall()
-                )
-                n = check(con, stage(con, csv.read_bytes(), csv.stem), ds, known, types=types)
+                n = check(con, stage(con, csv.read_bytes(), csv.stem), ds, known, types=column_types(con, ds.table))
                 cols = ", ".join(f'"{c}"' for c in ds.columns)
                 con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM checked ORDER BY _line")
                 keys = ", ".join(f'"{k}"' for k in ds.key)

@@ -25,7 +25,7 @@ from etl.build import _new_db_path, build_lock, prune, switch_pointer
 from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, Dataset
 from etl.reader import stage
-from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed, check, name_key
+from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed, check, column_types, name_key
 from integritas import paths
 
 # Facts can be added and corrected; reference rows that facts point at (sources, agencies) can only be added here.
@@ -99,14 +99,6 @@ def _names(con: duckdb.DuckDBPyConnection, db: str) -> dict[str, dict[str, str]]
     for agency_id, name in rows:
         agencies.setdefault(name_key(name), agency_id)
     return {"regions": regions, "agencies": agencies}
-
-
-def column_types(con: duckdb.DuckDBPyConnection, table: str, db: str) -> dict[str, str]:
-    rows = con.execute(
-        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? AND table_name = ?",
-        [db.strip('"'), table],
-    ).fetchall()
-    return dict(rows)
 
 
 def key_text(ds: Dataset, alias: str = "") -> str:

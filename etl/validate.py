@@ -88,6 +88,16 @@ _FORMULA = r"^[=+\-@].", r"^[+-]?\d+([.,]\d+)*$"
 _MARKUP = r"<\s*/?\s*[a-zA-Z][^>]*>"
 
 
+def column_types(con: duckdb.DuckDBPyConnection, table: str, db: str | None = None) -> dict[str, str]:
+    """The SQL type of each column of `table` in database `db` (the connection's own when None)."""
+    database = db.strip('"') if db else con.execute("SELECT current_database()").fetchall()[0][0]
+    rows = con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? AND table_name = ?",
+        [database, table],
+    ).fetchall()
+    return dict(rows)
+
+
 def _code_sql(f: Field, x: str, types: dict[str, str], known: dict[str, set[tuple[str, ...]]] | None) -> str:
     """The first rule cell `x` of field `f` breaks, as a problem code, or NULL when it is fine."""
     # the cheap first-character and contains tests spare the regexes on almost every cell

@@ -35,6 +35,15 @@ def _sign_in(at: AppTest, name: str, password: str) -> None:
     next(b for b in at.button if b.label == "Masuk").click().run()
 
 
+def _upload_page(at: AppTest) -> AppTest:
+    """The upload page for a signed-in staff member, compliance dataset picked."""
+    at.session_state["staff"] = "staf"
+    at.run()
+    at.switch_page("app_pages/unggah.py").run()
+    at.selectbox(key="dataset").set_value("compliance").run()
+    return at
+
+
 def _count_2030() -> int:
     con = duckdb.connect(str(paths.current_db()), read_only=True)
     try:
@@ -80,11 +89,7 @@ def test_sign_in_upload_dry_run_commit_and_undo(staff_app: AppTest) -> None:
 
 
 def test_bad_upload_lists_every_problem_in_both_languages(staff_app: AppTest) -> None:
-    at = staff_app
-    at.session_state["staff"] = "staf"
-    at.run()
-    at.switch_page("app_pages/unggah.py").run()
-    at.selectbox(key="dataset").set_value("compliance").run()
+    at = _upload_page(staff_app)
     bad = CSV.replace(b"90,50;hijau", b"190;biru")
     at.file_uploader[0].set_value(("salah.csv", bad, "text/csv")).run()
     assert "Berkas ditolak: 2 masalah" in at.error[0].value
@@ -95,11 +100,7 @@ def test_bad_upload_lists_every_problem_in_both_languages(staff_app: AppTest) ->
 
 
 def test_upload_that_breaks_a_data_rule_is_refused_by_the_dry_run(staff_app: AppTest) -> None:
-    at = staff_app
-    at.session_state["staff"] = "staf"
-    at.run()
-    at.switch_page("app_pages/unggah.py").run()
-    at.selectbox(key="dataset").set_value("compliance").run()
+    at = _upload_page(staff_app)
     # 91,82 lies in the 2024 green band, so "merah" passes every cell rule but breaks zones_match_bands
     wrong_zone = CSV.replace(
         b"53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36", b"53.03;2024;91,82;merah;A;;penilaian;confirmed;src-c34"
@@ -146,11 +147,7 @@ def test_a_year_of_results_from_the_excel_template(staff_app: AppTest) -> None:
     buf = io.BytesIO()
     wb.save(buf)
 
-    at = staff_app
-    at.session_state["staff"] = "staf"
-    at.run()
-    at.switch_page("app_pages/unggah.py").run()
-    at.selectbox(key="dataset").set_value("compliance").run()
+    at = _upload_page(staff_app)
     at.file_uploader[0].set_value(("penilaian-2030.xlsx", buf.getvalue(), "application/octet-stream")).run()
     assert not at.error, [e.value for e in at.error]
     assert {m.label: m.value for m in at.metric}["Baru"] == "22"

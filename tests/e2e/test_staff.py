@@ -30,6 +30,22 @@ def _nav(page: Page, label: str) -> None:
     wait_for_app(page)
 
 
+def _sign_in(page: Page) -> None:
+    page.get_by_label("Nama akun").fill("staf")
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    wait_for_app(page)
+
+
+def _upload(page: Page, dataset: str, file: Path) -> None:
+    """Open Unggah data from the sidebar, pick `dataset` by its label and upload `file`."""
+    _nav(page, "Unggah data")
+    page.locator("[data-testid='stSelectbox']").filter(has_text="Dataset").click()
+    page.get_by_role("option", name=dataset).click()
+    wait_for_app(page)
+    page.locator("input[type='file']").set_input_files(str(file))
+
+
 def _grey_and_coloured(page: Page) -> tuple[int, int]:
     expect(page.locator("path.choroplethlocation")).to_have_count(22, timeout=15_000)
     grey = page.evaluate(
@@ -52,15 +68,8 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
         page = op.open("unggah")  # not signed in: the upload page does not exist
         expect(page.get_by_text("Berkas CSV atau XLSX")).to_have_count(0)
         page = op.open("masuk")
-        page.get_by_label("Nama akun").fill("staf")
-        page.get_by_label("Kata sandi").fill(PASSWORD)
-        page.get_by_role("button", name="Masuk").click()
-        wait_for_app(page)
-        _nav(page, "Unggah data")
-        page.locator("[data-testid='stSelectbox']").filter(has_text="Dataset").click()
-        page.get_by_role("option", name="Penilaian kepatuhan pemda").click()
-        wait_for_app(page)
-        page.locator("input[type='file']").set_input_files(str(upload))
+        _sign_in(page)
+        _upload(page, "Penilaian kepatuhan pemda", upload)
         save = page.get_by_role("button", name="Simpan 1 baris (semua atau tidak sama sekali)")
         expect(save).to_be_visible(timeout=15_000)
         op.shot("unggah-dry-run")
@@ -79,11 +88,7 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
         # a file whose every cell is fine but whose zone contradicts the published band: refused by the dry run
         wrong = tmp_path / "zona-salah.csv"
         wrong.write_text(CSV.replace("53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36", WRONG_ZONE), encoding="utf-8")
-        _nav(page, "Unggah data")
-        page.locator("[data-testid='stSelectbox']").filter(has_text="Dataset").click()
-        page.get_by_role("option", name="Penilaian kepatuhan pemda").click()
-        wait_for_app(page)
-        page.locator("input[type='file']").set_input_files(str(wrong))
+        _upload(page, "Penilaian kepatuhan pemda", wrong)
         refused = "Berkas ditolak: setiap sel benar, tetapi menyimpannya akan melanggar aturan data."
         expect(page.get_by_text(refused)).to_be_visible(timeout=15_000)
         expect(page.get_by_role("button", name="Simpan 1 baris (semua atau tidak sama sekali)")).to_have_count(0)
@@ -108,15 +113,8 @@ def test_large_upload_shows_progress_then_counts(
         context = browser.new_context(viewport={"width": 1280, "height": 1400})
         op = OfflinePage(context.new_page(), base)
         page = op.open("masuk")
-        page.get_by_label("Nama akun").fill("staf")
-        page.get_by_label("Kata sandi").fill(PASSWORD)
-        page.get_by_role("button", name="Masuk").click()
-        wait_for_app(page)
-        _nav(page, "Unggah data")
-        page.locator("[data-testid='stSelectbox']").filter(has_text="Dataset").click()
-        page.get_by_role("option", name="Angka pengaduan").click()
-        wait_for_app(page)
-        page.locator("input[type='file']").set_input_files(str(upload))
+        _sign_in(page)
+        _upload(page, "Angka pengaduan", upload)
         expect(page.locator("[data-testid='stProgress']")).to_be_visible(timeout=60_000)
         op.shot("unggah-progress")
         save = page.get_by_role("button", name="Simpan 500.000 baris (semua atau tidak sama sekali)")
