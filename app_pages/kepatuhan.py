@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from integritas import db, paths, views
+from integritas import db, geo, views
 from integritas.i18n import current_lang, t
 from integritas.ui import map_chart, open_region, require_db, sources_expander
 
@@ -36,7 +36,7 @@ left, right = st.columns([3, 1])
 with left:
     fig = views.compliance_map(lang, year, compare)
     if fig is None:
-        st.warning(t("kep.no_map", path=paths.boundaries_file()), icon=":material/map:")
+        st.warning(t("kep.no_map", path=geo.boundaries_file()), icon=":material/map:")
     elif kode := map_chart(fig, key=f"peta-{year}-{compare}"):
         open_region(kode)
 with right, st.container(border=True):

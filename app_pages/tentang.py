@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from integritas import db, fmt, geo, paths, views
+from integritas import db, fmt, geo, views
 from integritas.i18n import current_lang, t
 from integritas.ui import require_db
 
@@ -41,7 +41,7 @@ st.dataframe(v.columns, hide_index=True, width="stretch")
 st.subheader(t("about.boundaries"))
 fc = geo.boundaries()
 if fc is None:
-    st.warning(t("about.boundaries.missing", path=paths.boundaries_file()), icon=":material/map:")
+    st.warning(t("about.boundaries.missing", path=geo.boundaries_file()), icon=":material/map:")
 else:
     st.write(t("about.boundaries.ok", n=len(fc["features"]), size=fmt.number(geo.boundary_size_kb(), lang)))
     st.info(fc.get("attribution", ""), icon=":material/copyright:")

@@ -5,7 +5,7 @@ import streamlit as st
 from etl import load
 from etl.datasets import DATASETS
 from etl.validate import ValidationFailed
-from integritas import auth, paths, upload
+from integritas import auth, db, upload
 from integritas.fmt import number
 from integritas.i18n import current_lang, t
 
@@ -27,7 +27,7 @@ if file is None:
     st.stop()
 raw = file.getvalue()
 # The dry run of a large file takes seconds: keep it for the rerun that the commit button triggers.
-plan_key = (file.file_id, dataset, str(paths.current_db()))
+plan_key = (file.file_id, dataset, db.data_version())
 if st.session_state.get("upload_plan", (None, None))[0] != plan_key:
     bar = st.progress(0.0, text=t("upload.checking"))
     plan = load.plan(raw, file.name, dataset, progress=upload.progress_reporter(bar, lang))

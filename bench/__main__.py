@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from integritas import paths
+from core import paths
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = {

@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from integritas import paths
+from core import paths
 
 DEFAULT_SOURCE = paths.REPO_ROOT.parent / "shared" / "geo" / "ntt_kabupaten.geojson"
 TOLERANCE_DEG = 0.003  # about 330 m: coastlines stay recognisable at dashboard zoom

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import duckdb
 
+from core import paths
 from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, LOAD_ORDER
 from etl.reader import stage
 from etl.validate import ValidationFailed, check, column_types
-from integritas import paths
 
 DDL_DIR = Path(__file__).parent / "ddl"
 KEEP_OLD_DBS = 3

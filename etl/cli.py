@@ -9,10 +9,10 @@ from pathlib import Path
 
 import duckdb
 
+from core import paths
 from etl import boundaries
 from etl.build import BuildFailed, build
 from etl.contracts import report, run_contracts
-from integritas import paths
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -134,15 +134,15 @@ def _cmd_undo(args: argparse.Namespace) -> int:
 def _cmd_staff_add(args: argparse.Namespace) -> int:
     import getpass
 
-    from integritas import auth
+    from core import accounts
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Kata sandi / password: ")
     try:
-        auth.add_staff(args.name, password)
+        accounts.add_staff(args.name, password)
     except ValueError as err:
         print(f"staff add: {err}", file=sys.stderr)
         return 1
-    print(f"staff account {args.name!r} saved in {auth.accounts_file()} (argon2 hash only)")
+    print(f"staff account {args.name!r} saved in {accounts.accounts_file()} (argon2 hash only)")
     return 0
 
 

@@ -21,12 +21,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from core import paths
 from etl.build import _new_db_path, build_lock, prune, switch_pointer
 from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, Dataset
 from etl.reader import stage
 from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed, check, column_types, name_key
-from integritas import paths
 
 # Facts can be added and corrected; reference rows that facts point at (sources, agencies) can only be added here.
 UPDATABLE = {"zi_events", "compliance", "compliance_counts", "unit_compliance", "complaints"}

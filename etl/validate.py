@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import duckdb
 import pandas as pd
 
+from core.i18n import tr
 from etl.datasets import Dataset, Field
 from etl.parse import DEFAULT_TYPES, norm_sql
-from integritas.i18n import tr
 
 if TYPE_CHECKING:
     from etl.reader import Staged

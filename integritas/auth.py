@@ -3,46 +3,17 @@ passwords are kept only as argon2 hashes, with failed sign-ins rate-limited."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-from pathlib import Path
 
-from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerifyMismatchError
 
-from integritas import paths
+from core.accounts import accounts, hasher
 
 MAX_FAILURES = 5
 LOCK_SECONDS = 15 * 60
-_hasher = PasswordHasher()
 _failures: dict[str, list[float]] = {}
 _failures_lock = threading.Lock()
-
-
-def accounts_file() -> Path:
-    return paths.data_dir() / "staff" / "accounts.json"
-
-
-def _accounts() -> dict[str, str]:
-    try:
-        return json.loads(accounts_file().read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-
-
-def add_staff(name: str, password: str) -> None:
-    """Create or reset a local staff account (only the argon2 hash is stored)."""
-    if not name.strip() or len(password) < 10:
-        raise ValueError("name must not be empty and the password must have at least 10 characters")
-    accounts = _accounts()
-    accounts[name.strip()] = _hasher.hash(password)
-    target = accounts_file()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps(accounts, indent=1), encoding="utf-8")
-    tmp.chmod(0o600)
-    tmp.replace(target)
 
 
 def locked_for(name: str, now: float | None = None) -> float:
@@ -59,9 +30,9 @@ def check_password(name: str, password: str, now: float | None = None) -> bool:
     now = time.time() if now is None else now
     if locked_for(name, now):
         return False
-    stored = _accounts().get(name)
+    stored = accounts().get(name)
     try:
-        ok = stored is not None and _hasher.verify(stored, password)
+        ok = stored is not None and hasher.verify(stored, password)
     except (VerifyMismatchError, InvalidHashError):
         ok = False
     if not ok:

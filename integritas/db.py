@@ -9,7 +9,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from integritas import paths
+from core import paths
 
 SQL_DIR = Path(__file__).parent / "sql"
 

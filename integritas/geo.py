@@ -7,12 +7,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from integritas import paths
+from core import paths
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
 def _load(path: str, mtime: float) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def boundaries_file() -> Path:
+    """Where the simplified boundaries are expected (named in the page's warning when they are missing)."""
+    return paths.boundaries_file()
 
 
 def boundaries() -> dict | None:

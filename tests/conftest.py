@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from core import paths
 from etl.build import build
-from integritas import paths
 
 REPO = Path(__file__).resolve().parent.parent
 

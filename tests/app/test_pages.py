@@ -216,7 +216,7 @@ def test_journeys_every_agency_with_events_has_a_lane(use_built: Path) -> None:
     table = at.dataframe[0].value.set_index("Instansi")
     import duckdb
 
-    from integritas import paths
+    from core import paths
 
     con = duckdb.connect(str(paths.current_db()), read_only=True)
     with_events = {

@@ -8,8 +8,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core import accounts, paths
 from etl.build import build
-from integritas import auth, paths
+from integritas import auth
 from tests.conftest import REPO
 
 APP = str(REPO / "app.py")
@@ -24,7 +25,7 @@ CSV = (
 def staff_app(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     monkeypatch.setattr(auth, "_failures", {})  # the rate limiter is process-wide; each test starts clean
     build(by="seed")
-    auth.add_staff("staf", PASSWORD)
+    accounts.add_staff("staf", PASSWORD)
     at = AppTest.from_file(APP, default_timeout=30).run()
     return at
 

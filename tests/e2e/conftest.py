@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from integritas import paths
+from core import paths
 from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"

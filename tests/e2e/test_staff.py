@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from bench.synthetic import complaints_csv
+from core import accounts, paths
 from etl.build import build
-from integritas import auth, paths
 from tests.conftest import copy_data
 from tests.e2e.conftest import OfflinePage, serve, wait_for_app
 
@@ -59,7 +59,7 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
     data = copy_data(tmp_path / "data")
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(data))
     build(by="seed")
-    auth.add_staff("staf", PASSWORD)
+    accounts.add_staff("staf", PASSWORD)
     upload = tmp_path / "penilaian-2030.csv"
     upload.write_text(CSV, encoding="utf-8")
     with serve(data) as base:
@@ -106,7 +106,7 @@ def test_large_upload_shows_progress_then_counts(
     data = copy_data(tmp_path / "data")
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(data))
     build(by="seed")
-    auth.add_staff("staf", PASSWORD)
+    accounts.add_staff("staf", PASSWORD)
     upload = tmp_path / "pengaduan-besar.csv"
     complaints_csv(upload, LARGE_ROWS, source_id="src-b1")
     with serve(data) as base:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core import accounts
 from etl.cli import main
 from integritas import auth
 
@@ -17,8 +18,8 @@ def _fresh_limiter(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_only_a_hash_is_stored(data_dir: Path) -> None:
-    auth.add_staff("ani", "rahasia-panjang-1")
-    text = auth.accounts_file().read_text()
+    accounts.add_staff("ani", "rahasia-panjang-1")
+    text = accounts.accounts_file().read_text()
     assert "rahasia-panjang-1" not in text and "$argon2" in text
     assert auth.check_password("ani", "rahasia-panjang-1")
     assert not auth.check_password("ani", "salah")
@@ -27,11 +28,11 @@ def test_only_a_hash_is_stored(data_dir: Path) -> None:
 
 def test_short_passwords_are_refused(data_dir: Path) -> None:
     with pytest.raises(ValueError):
-        auth.add_staff("ani", "pendek")
+        accounts.add_staff("ani", "pendek")
 
 
 def test_failures_lock_then_unlock(data_dir: Path) -> None:
-    auth.add_staff("ani", "rahasia-panjang-1")
+    accounts.add_staff("ani", "rahasia-panjang-1")
     for i in range(auth.MAX_FAILURES):
         assert not auth.check_password("ani", "salah", now=1000.0 + i)
     assert auth.locked_for("ani", now=1010.0) > 0

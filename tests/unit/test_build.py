@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from core import paths
 from etl.build import BuildFailed, build
 from etl.datasets import LOAD_ORDER
-from integritas import paths
 
 
 def _rows(csv_path: Path) -> int:

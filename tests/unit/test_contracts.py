@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from core import paths
 from etl.contracts import run_contracts
-from integritas import paths
 from tests.conftest import REPO
 
 

@@ -13,10 +13,10 @@ import duckdb
 import pytest
 
 from bench.synthetic import complaints_csv
+from core import paths
 from etl import load
 from etl.build import build
 from etl.validate import ValidationFailed
-from integritas import paths
 from tests.conftest import REPO
 
 CORPUS = REPO / "tests" / "corpus"

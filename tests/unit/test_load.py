@@ -9,11 +9,11 @@ import duckdb
 import openpyxl
 import pytest
 
+from core import paths
 from etl import load
 from etl.build import KEEP_OLD_DBS, build
 from etl.cli import main
 from etl.validate import ValidationFailed
-from integritas import paths
 
 HEADER = "region_kode;year;score;zone;category;opini;method;status;source_id;source_id_2;note;refs"
 # Synthetic rows for tests only: a made-up 2030 assessment citing an existing source.

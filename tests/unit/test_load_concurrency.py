@@ -7,9 +7,9 @@ from pathlib import Path
 
 import duckdb
 
+from core import paths
 from etl import load
 from etl.build import build
-from integritas import paths
 
 HEADER = "region_kode;year;score;zone;category;opini;method;status;source_id;source_id_2;note;refs\n"
 

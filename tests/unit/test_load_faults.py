@@ -17,12 +17,12 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core import paths
 from etl.build import build
 from etl.contracts import run_contracts
 from etl.datasets import DATASETS
 from etl.reader import read_table, stage
 from etl.validate import ValidationFailed, check, validate
-from integritas import paths
 from tests.conftest import REPO
 
 ROWS = 3000

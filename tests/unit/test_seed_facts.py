@@ -7,8 +7,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from core import paths
 from etl.contracts import run_contracts
-from integritas import paths
 
 
 @pytest.fixture(scope="module")

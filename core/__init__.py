@@ -1,0 +1,1 @@
+"""The base both layers share: data paths, staff account storage and the translations (imports nothing of ours)."""
