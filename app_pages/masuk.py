@@ -15,7 +15,11 @@ if staff:
         st.session_state.pop("staff", None)
         st.rerun()
 elif auth.oidc_configured():
-    st.button(t("auth.login_oidc"), on_click=st.login)
+    if refused := auth.oidc_refused():  # signed in with the provider, but not on the [staff] allow-list
+        st.error(t("auth.not_allowed", email=refused), icon=":material/block:")
+        st.button(t("auth.logout"), on_click=st.logout)
+    else:
+        st.button(t("auth.login_oidc"), on_click=st.login)
 else:
     st.caption(t("auth.local_note"))
     with st.form("masuk"):
@@ -23,10 +27,14 @@ else:
         password = st.text_input(t("auth.password"), type="password")
         submitted = st.form_submit_button(t("auth.submit"))
     if submitted:
-        if wait := auth.locked_for(name):
-            st.error(t("auth.locked", minutes=int(wait // 60) + 1))
-        elif auth.check_password(name, password):
-            st.session_state["staff"] = name
+        # counted per account and per client (the visitor's address, see auth.client_key) before it is checked
+        attempt = auth.sign_in(name, password, client=auth.client_key())
+        if attempt.ok:
+            st.session_state["staff"] = name.strip()
             st.rerun()
+        elif attempt.outcome == "locked":
+            st.error(t("auth.locked", minutes=int(attempt.wait // 60) + 1))
+        elif attempt.outcome == "busy":
+            st.error(t("auth.busy"))
         else:
             st.error(t("auth.failed"))

@@ -1,4 +1,5 @@
-"""Local staff accounts: only an argon2 hash is stored; failed sign-ins lock the account for a while."""
+"""Local staff accounts: only an argon2 hash is stored; failed sign-ins lock the account for a while (the lock
+state lives in the throwaway data directory, so each test starts clean; see test_signin_*.py for the limits)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,6 @@ import pytest
 from core import accounts
 from etl.cli import main
 from integritas import auth
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limiter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(auth, "_failures", {})
 
 
 def test_only_a_hash_is_stored(data_dir: Path) -> None:
