@@ -5,16 +5,10 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 PORT ?= 8501
 
-.PHONY: help setup run etl check where boundaries lint format test test-fast bench clean
+.PHONY: help setup browser run etl check where boundaries lint typecheck format test test-fast bench clean
 
-help:
-	@echo "make run         set up, build the database if absent, serve on http://localhost:$(PORT)"
-	@echo "make test        set up, ruff, unit + AppTest + browser tests (Chromium)"
-	@echo "make etl         rebuild the database from data/seed (python -m etl build)"
-	@echo "make check       run the data contracts on the current database"
-	@echo "make boundaries  re-simplify ../shared/geo polygons into data/geo"
-	@echo "make lint        ruff check + format check"
-	@echo "make bench       ETL build, per-page AppTest reruns, 1M-row upload vs DuckDB read_csv"
+help: ## list every target
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,40 +16,56 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) ## create .venv and install the pinned requirements
 
-run: setup
+# The browser tests need Debian's Chromium. Install it when we can (root with apt-get, as .ci/run is);
+# otherwise stop at once with one line, instead of two minutes of browser-test errors.
+browser: ## make sure /usr/bin/chromium is there (installs it as root with apt-get)
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "make test needs Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium', or 'make test-fast' to skip the browser tests"; \
+		exit 1; \
+	fi
+
+run: setup ## set up, build the database if absent, serve on http://localhost:8501 (PORT=…)
 	@$(PY) -m etl where >/dev/null 2>&1 || $(PY) -m etl build
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-etl: setup
+etl: setup ## rebuild the database from data/seed and the upload manifest (python -m etl build)
 	$(PY) -m etl build
 
-check: setup
+check: setup ## run the data contracts on the current database
 	$(PY) -m etl check
 
-where: setup
+where: setup ## print the path of the database the app reads now
 	@$(PY) -m etl where
 
-boundaries: setup
+boundaries: setup ## re-simplify ../shared/geo polygons into data/geo
 	$(PY) -m etl boundaries
 
-lint: setup
+lint: setup ## ruff check + format check, and the SQL files with sqlfluff
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m sqlfluff lint etl/ddl etl/contracts etl/sql integritas/sql
 
-format: setup
+typecheck: setup ## mypy, strict, on core/, etl/ and integritas/
+	$(PY) -m mypy
+
+format: setup ## ruff format + fixable lint
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-test: setup lint
+test: setup browser lint typecheck ## set up, lint, typecheck, unit + AppTest + browser tests (Chromium)
 	$(PY) -m pytest
 
-test-fast: setup
-	$(PY) -m pytest -m "not e2e"
+test-fast: setup ## unit + AppTest only: no browser, no slow tests
+	$(PY) -m pytest -m "not e2e and not slow"
 
-bench: setup
+bench: setup ## build time, per-page AppTest reruns, 1M-row upload vs DuckDB read_csv
 	$(PY) -m bench
 
-clean:
-	rm -rf data/db artifacts .pytest_cache .ruff_cache
+clean: ## remove databases, screenshots and caches
+	rm -rf data/db artifacts .pytest_cache .ruff_cache .mypy_cache

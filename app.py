@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from integritas.auth import current_staff
-from integritas.i18n import DEFAULT_LANG, LANGS, t
+from integritas.i18n import DEFAULT_LANG, LANGS, t, tr
 from integritas.ui import search_box, sidebar_footer, url_synced
 
 st.set_page_config(
@@ -15,7 +15,7 @@ st.set_page_config(
 url_synced("lang", LANGS, DEFAULT_LANG)
 with st.sidebar:
     st.radio(
-        "Bahasa / Language",
+        " / ".join(tr("app.language", lang) for lang in LANGS),  # in both languages: findable in either
         LANGS,
         key="lang",
         horizontal=True,

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from integritas import db, views
+from integritas import db
 from integritas.i18n import current_lang, t
 from integritas.labels import status_label
 from integritas.ui import map_chart, open_region, require_db, sources_expander
+from integritas.views import compliance, home
 
 require_db()
 lang = current_lang()
-v = views.home(lang)
+v = home.home(lang)
 
 st.title(t("app.title"))
 st.caption(t("app.tagline"))
@@ -31,7 +32,7 @@ with c3, st.container(border=True):
 st.subheader(t("home.map.title", year=v.latest_year))
 m1, m2 = st.columns([2, 1])
 with m1:
-    fig = views.compliance_map(lang, v.latest_year, height=360)
+    fig = compliance.compliance_map(lang, v.latest_year, height=360)
     if fig is not None and (kode := map_chart(fig, key="peta-beranda")):
         open_region(kode)
 with m2:
@@ -62,7 +63,7 @@ st.subheader(t("home.years.title"))
 st.caption(t("home.years.caption"))
 left, right = st.columns([1, 1])
 with left:
-    st.plotly_chart(views.zones_figure(lang), width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(home.zones_figure(lang), width="stretch", config={"displayModeBar": False})
 with right:
     st.table(v.coverage, hide_index=True)
 

@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from integritas import views
 from integritas.i18n import current_lang, t
 from integritas.ui import require_db, sources_expander, url_synced
+from integritas.views import agency, journeys
 
 require_db()
 lang = current_lang()
-lanes = views.journeys(lang).lanes
+lanes = journeys.journeys(lang).lanes
 names = dict(zip(lanes["id"], lanes["nama"], strict=True))
 url_synced("id", list(names), "kppn-kupang", keep_default=True)
 agency_id = st.selectbox(t("agency.pick"), list(names), format_func=names.get, key="id")
-v = views.agency(lang, agency_id)
+v = agency.agency(lang, agency_id)
 
 st.title(v.nama)
 meta = [x for x in (v.singkatan, t(f"jenis.{v.jenis}"), v.induk) if x]
@@ -36,10 +36,10 @@ if not v.lineage.empty:
 st.subheader(t("agency.journey"))
 st.markdown(f"{t('agency.stage', stage=v.stage)} · {v.label}" + (f" · **{t('journey.macet')}**" if v.stalled else ""))
 if not v.events.empty:
-    st.plotly_chart(views.lanes_figure(lang, [agency_id]), width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(journeys.lanes_figure(lang, [agency_id]), width="stretch", config={"displayModeBar": False})
     st.table(v.events, hide_index=True)
 
-st.subheader(t("agency.flags"))
+st.subheader(t("agency.flags.title"))
 for flag in v.flags:
     st.error(flag, icon=":material/flag:")
 if not v.flags:

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from integritas import db, geo, views
+from integritas import db, geo
 from integritas.i18n import current_lang, t
 from integritas.ui import map_chart, open_region, require_db, sources_expander
+from integritas.views import compliance
 
 require_db()
 lang = current_lang()
@@ -18,13 +19,13 @@ with c1:
     year = st.select_slider(t("kep.year"), years, value=years[-1], key="tahun", bind="query-params")
 with c2:
     compare = st.selectbox(
-        t("kep.compare"),
+        t("kep.compare.label"),
         [0, *[y for y in years if y != year]],
         format_func=lambda y: t("kep.compare.none") if y == 0 else str(y),
         key="banding",
         bind="query-params",
     )
-v = views.compliance(lang, year, compare)
+v = compliance.compliance(lang, year, compare)
 
 st.info(v.method_note, icon=":material/rule:")
 if v.published:
@@ -34,7 +35,7 @@ if v.crosses_method:
 
 left, right = st.columns([3, 1])
 with left:
-    fig = views.compliance_map(lang, year, compare)
+    fig = compliance.compliance_map(lang, year, compare)
     if fig is None:
         st.warning(t("kep.no_map", path=geo.boundaries_file()), icon=":material/map:")
     elif kode := map_chart(fig, key=f"peta-{year}-{compare}"):

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from integritas import views
 from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
 from integritas.ui import open_agency, require_db, sources_expander, url_synced
+from integritas.views import journeys
 
 require_db()
 lang = current_lang()
@@ -15,7 +15,7 @@ st.caption(t("journey.caption"))
 n = st.number_input(
     t("journey.macet_tahun"), min_value=1, max_value=10, value=2, key="macet_tahun", bind="query-params"
 )
-v = views.journeys(lang, n)
+v = journeys.journeys(lang, n)
 lanes = v.lanes
 jenis_opts = ["", *sorted(lanes["jenis"].unique())]
 induk_opts = ["", *sorted(x for x in lanes["induk"].unique() if x)]
@@ -46,7 +46,7 @@ if shown.empty:
     st.info(t("journey.none"))
 else:
     event = st.plotly_chart(
-        views.lanes_figure(lang, shown["id"].tolist()),
+        journeys.lanes_figure(lang, shown["id"].tolist()),
         width="stretch",
         key="lanes",
         on_select="rerun",
@@ -56,7 +56,7 @@ else:
     if agency_id := clicked_key(event):
         open_agency(agency_id)
     st.dataframe(
-        views.journey_table(shown, lang),
+        journeys.journey_table(shown, lang),
         hide_index=True,
         width="stretch",
         column_config={t("col.page"): st.column_config.LinkColumn(display_text=t("link.open"))},

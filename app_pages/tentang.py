@@ -2,21 +2,23 @@
 
 import streamlit as st
 
-from integritas import db, fmt, geo, views
+from integritas import db, fmt, geo
 from integritas.i18n import current_lang, t
 from integritas.ui import require_db
+from integritas.views import about
 
 require_db()
 lang = current_lang()
-v = views.about(lang)
+v = about.about(lang)
 
 st.title(t("page.about"))
 st.write(t("about.intro"))
 
 with st.expander(t("about.glossary"), icon=":material/translate:"):
-    st.markdown("\n".join(f"- {t('gloss.' + key)}" for key in ("zi", "wbk", "wbbm", "laporan", "akses", "zona")))
+    glossary = ("gloss.zi", "gloss.wbk", "gloss.wbbm", "gloss.laporan", "gloss.akses", "gloss.zona")
+    st.markdown("\n".join(f"- {t(key)}" for key in glossary))
 
-st.subheader(t("about.sources"))
+st.subheader(t("about.sources.title"))
 st.caption(t("about.sources.count", n=fmt.number(len(v.sources), lang)))
 st.dataframe(
     v.sources,
@@ -33,12 +35,12 @@ st.table(v.methods, hide_index=True)
 st.markdown(f"**{t('about.bands')}**")
 st.table(v.bands, hide_index=True)
 
-st.subheader(t("about.schema"))
+st.subheader(t("about.schema.title"))
 st.markdown(t("about.schema.intro", path=db.data_version()))
 st.table(v.tables, hide_index=True)
 st.dataframe(v.columns, hide_index=True, width="stretch")
 
-st.subheader(t("about.boundaries"))
+st.subheader(t("about.boundaries.title"))
 fc = geo.boundaries()
 if fc is None:
     st.warning(t("about.boundaries.missing", path=geo.boundaries_file()), icon=":material/map:")

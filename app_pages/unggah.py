@@ -2,9 +2,6 @@
 
 import streamlit as st
 
-from etl import load
-from etl.datasets import DATASETS
-from etl.validate import ValidationFailed
 from integritas import auth, db, upload
 from integritas.fmt import number
 from integritas.i18n import current_lang, t
@@ -15,7 +12,9 @@ if not staff:  # the router only lists this page for staff; this guards a direct
     st.stop()
 
 st.title(t("page.upload"))
-dataset = st.selectbox(t("upload.dataset"), sorted(load.UPLOADABLE), format_func=lambda d: t(f"ds.{d}"), key="dataset")
+dataset = st.selectbox(
+    t("upload.dataset"), sorted(upload.UPLOADABLE), format_func=lambda d: t(f"ds.{d}"), key="dataset"
+)
 c1, c2 = st.columns(2)
 c1.download_button(t("upload.template_csv"), upload.template_csv(dataset), f"template-{dataset}.csv", "text/csv")
 c2.download_button(t("upload.template_xlsx"), upload.template_xlsx(dataset), f"template-{dataset}.xlsx")
@@ -30,7 +29,7 @@ raw = file.getvalue()
 plan_key = (file.file_id, dataset, db.data_version())
 if st.session_state.get("upload_plan", (None, None))[0] != plan_key:
     bar = st.progress(0.0, text=t("upload.checking"))
-    plan = load.plan(raw, file.name, dataset, progress=upload.progress_reporter(bar, lang))
+    plan = upload.plan(raw, file.name, dataset, progress=upload.progress_reporter(bar, lang))
     bar.empty()
     st.session_state["upload_plan"] = (plan_key, plan)
 plan = st.session_state["upload_plan"][1]
@@ -64,19 +63,19 @@ st.dataframe(upload.changes_table(plan, lang), hide_index=True, width="stretch")
 if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), type="primary"):
     bar = st.progress(0.0, text=t("upload.committing"))
     try:
-        load_id, _ = load.commit(raw, file.name, dataset, by=staff, progress=upload.progress_reporter(bar, lang))
+        load_id, _ = upload.commit(raw, file.name, dataset, by=staff, progress=upload.progress_reporter(bar, lang))
         failure = None
-    except (ValidationFailed, load.LoadFailed) as err:
+    except (upload.ValidationFailed, upload.LoadFailed) as err:
         failure = err
     bar.empty()
-    if isinstance(failure, ValidationFailed):  # the database changed between the dry run and the commit
+    if isinstance(failure, upload.ValidationFailed):  # the database changed between the dry run and the commit
         st.error(t("upload.refused", n=number(failure.total, lang)), icon=":material/block:")
         st.dataframe(upload.problems_table(failure.problems, lang), hide_index=True, width="stretch")
-    elif isinstance(failure, load.LoadFailed):
-        reason = upload.breach_summary(failure.breaches, lang) or str(failure)
+    elif isinstance(failure, upload.LoadFailed):
+        reason = upload.breach_summary(failure.breaches, lang) or " " + failure.message(lang)
         st.error(t("upload.failed", reason=reason), icon=":material/block:")
         for breach in failure.breaches:
             st.dataframe(upload.breach_table(breach), hide_index=True, width="stretch")
     else:
         st.session_state.pop("upload_plan", None)
-        st.success(t("upload.done", id=load_id, table=DATASETS[dataset].table), icon=":material/check_circle:")
+        st.success(t("upload.done", id=load_id, table=upload.table_of(dataset)), icon=":material/check_circle:")

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from integritas import db, views
+from integritas import db
 from integritas.i18n import current_lang, t
 from integritas.ui import require_db, sources_expander, url_synced
+from integritas.views import region
 
 require_db()
 lang = current_lang()
@@ -14,7 +15,7 @@ codes = [k for k in names if k != "53"] + ["53"]
 
 url_synced("kode", codes, "53.71", keep_default=True)
 kode = st.selectbox(t("region.pick"), codes, format_func=lambda k: f"{names[k]} ({k})", key="kode")
-v = views.region(lang, kode)
+v = region.region(lang, kode)
 
 st.title(v.nama)
 st.caption(t("region.capital", jenis=t(f"jenis.{v.jenis}"), ibukota=v.ibukota))
@@ -22,7 +23,7 @@ st.caption(t("region.capital", jenis=t(f"jenis.{v.jenis}"), ibukota=v.ibukota))
 st.subheader(t("region.history"))
 left, right = st.columns([1, 1])
 with left:
-    st.plotly_chart(views.region_chart(lang, kode), width="stretch", config={"displayModeBar": False})
+    st.plotly_chart(region.region_chart(lang, kode), width="stretch", config={"displayModeBar": False})
     st.caption(t("region.bands_note"))
 with right:
     st.table(v.history_table, hide_index=True)

@@ -15,12 +15,13 @@ from pathlib import Path
 import duckdb
 
 from core import paths
+from etl import schema
 from etl.contracts import ContractResult, report, run_contracts
-from etl.datasets import DATASETS, LOAD_ORDER
+from etl.datasets import DATASETS
 from etl.reader import stage
+from etl.sqlutil import ident, idents
 from etl.validate import ValidationFailed, check, column_types
 
-DDL_DIR = Path(__file__).parent / "ddl"
 KEEP_OLD_DBS = 3
 
 
@@ -98,20 +99,20 @@ def build(by: str | None = None, progress: Callable[[str], None] = lambda _msg: 
         result = BuildResult(target)
         con = duckdb.connect(str(target))
         try:
-            for ddl in sorted(DDL_DIR.glob("*.sql")):
-                con.execute(ddl.read_text(encoding="utf-8"))
+            schema.create(con)
             known: dict[str, set[tuple[str, ...]]] = {}
             loads = []
-            for name in LOAD_ORDER:
-                ds = DATASETS[name]
+            for name, ds in DATASETS.items():  # declaration order: references first
                 csv = seed / f"{name}.csv"
                 if not csv.exists():
                     raise BuildFailed(f"missing seed file {csv}")
                 progress(f"  {name:<18} {csv.name}")
-                n = check(con, stage(con, csv.read_bytes(), csv.stem), ds, known, types=column_types(con, ds.table))
-                cols = ", ".join(f'"{c}"' for c in ds.columns)
-                con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM checked ORDER BY _line")
-                keys = ", ".join(f'"{k}"' for k in ds.key)
+                staged = stage(con, csv.read_bytes(), csv.stem)
+                # a dataset may start empty: its seed file is then just the header line
+                n = check(con, staged, ds, known, types=column_types(con, ds.table), allow_empty=True)
+                cols = idents(ds.columns)
+                con.execute(f"INSERT INTO {ident(ds.table)} ({cols}) SELECT {cols} FROM checked ORDER BY _line")
+                keys = idents(ds.key)
                 known[name] = {tuple(map(str, r)) for r in con.execute(f"SELECT {keys} FROM checked").fetchall()}
                 result.rows[name] = n
                 loads.append((f"seed/{csv.name}", sha256_file(csv), name, n))
@@ -127,7 +128,7 @@ def build(by: str | None = None, progress: Callable[[str], None] = lambda _msg: 
                 raise BuildFailed("data contracts breached:\n" + report(result.contracts))
             con.execute("CHECKPOINT")
             con.close()
-        except (ValidationFailed, duckdb.Error, BuildFailed, OSError) as err:
+        except (ValidationFailed, schema.SchemaError, duckdb.Error, BuildFailed, OSError) as err:
             con.close()
             target.unlink(missing_ok=True)
             Path(str(target) + ".wal").unlink(missing_ok=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from core import paths
+from core.i18n import LANGS, tr
 from etl import boundaries
 from etl.build import BuildFailed, build
 from etl.contracts import report, run_contracts
@@ -36,7 +37,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     print(f"{'sources':<20}{result.rows.get('sources', 0):>6}  (cited passages)")
     print(f"\nwarnings: {sum(len(c.rows) for c in result.warnings)}")
     for c in result.warnings:
-        print(f"  - {c.name}: {len(c.rows)} row(s) — {c.description}")
+        print(f"  - {c.name}: {len(c.rows)} row(s) — {c.rule('en')}")
     if replayed:
         print(f"replayed {replayed} upload(s) and undo(s) from {load.manifest_file()}")
     print(f"\nnow serving {paths.current_db()} (built in {took:.2f} s)")
@@ -89,7 +90,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
         if p.loaded_before:
             print(f"this file (sha256 {p.sha256[:12]}) was already loaded as load {p.loaded_before}")
         if p.breaches:
-            raise load.LoadFailed("the change would break data contracts:\n" + report(p.breaches), p.breaches)
+            raise load.LoadFailed("load.breached", p.breaches)
         if not p.ok:
             raise ValidationFailed(args.dataset, p.problems, p.problem_total)
         print(f"{args.dataset}: {p.n_new} new, {p.n_changed} changed, {p.unchanged} unchanged, 0 rejected")
@@ -136,7 +137,8 @@ def _cmd_staff_add(args: argparse.Namespace) -> int:
 
     from core import accounts
 
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Kata sandi / password: ")
+    prompt = " / ".join(tr("auth.password", lang) for lang in LANGS) + ": "
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(prompt)
     try:
         accounts.add_staff(args.name, password)
     except ValueError as err:
@@ -146,7 +148,8 @@ def _cmd_staff_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The command line, also read by the test that keeps README's command table true."""
     parser = argparse.ArgumentParser(prog="python -m etl", description="Integritas NTT data pipeline")
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("build", help="build the database from data/seed and switch to it atomically")
@@ -174,5 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("name")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.set_defaults(func=_cmd_staff_add)
-    args = parser.parse_args(argv)
-    return args.func(args)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))

@@ -1,4 +1,7 @@
-"""Data contracts: SQL checks in etl/contracts/*.sql run against a built database after every build."""
+"""Data contracts: SQL checks in etl/contracts/*.sql run against a built database after every build.
+
+Each file is a query returning the offending rows, under a `-- severity: error|warning` line; the rule it checks is
+stated in core/locales (`contract.<file name>`), in Bahasa Indonesia and English."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from pathlib import Path
 
 import duckdb
 
+from core.i18n import tr
+
 CONTRACTS_DIR = Path(__file__).parent / "contracts"
 
 
@@ -14,14 +19,16 @@ CONTRACTS_DIR = Path(__file__).parent / "contracts"
 class ContractResult:
     name: str
     severity: str  # error | warning
-    description: str
     columns: list[str]
-    rows: list[tuple]
-    description_id: str = ""  # the same rule in Bahasa Indonesia, for the upload page
+    rows: list[tuple[object, ...]]
 
     @property
     def breached(self) -> bool:
         return self.severity == "error" and bool(self.rows)
+
+    def rule(self, lang: str = "en") -> str:
+        """The rule this contract checks, in `lang` (core/locales, key `contract.<name>`)."""
+        return tr(f"contract.{self.name}", lang)
 
 
 def _header(sql: str, key: str) -> str:
@@ -35,15 +42,11 @@ def run_contracts(con: duckdb.DuckDBPyConnection) -> list[ContractResult]:
     results = []
     for path in sorted(CONTRACTS_DIR.glob("*.sql")):
         sql = path.read_text(encoding="utf-8")
-        lines = [ln for ln in sql.splitlines() if ln.startswith("-- ") and ":" not in ln[:14]]
-        description = lines[0][3:] if lines else path.stem
         # on `con` itself, not a cursor: a cursor is another connection and would not see an uncommitted upload
         res = con.execute(sql)
         cols = [d[0] for d in res.description]
         rows = res.fetchall()
-        results.append(
-            ContractResult(path.stem, _header(sql, "severity") or "error", description, cols, rows, _header(sql, "id"))
-        )
+        results.append(ContractResult(path.stem, _header(sql, "severity") or "error", cols, rows))
     return results
 
 
@@ -52,7 +55,7 @@ def report(results: list[ContractResult]) -> str:
     out = []
     for r in results:
         mark = "BREACH" if r.breached else ("warning" if r.rows else "ok")
-        out.append(f"[{mark:>7}] {r.name}: {r.description}" + (f" ({len(r.rows)} rows)" if r.rows else ""))
+        out.append(f"[{mark:>7}] {r.name}: {r.rule('en')}" + (f" ({len(r.rows)} rows)" if r.rows else ""))
         if r.breached:
             for row in r.rows[:20]:
                 out.append("           " + ", ".join(f"{c}={v}" for c, v in zip(r.columns, row, strict=True)))

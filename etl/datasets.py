@@ -24,14 +24,31 @@ class Field:
 
 @dataclass(frozen=True)
 class Dataset:
+    """A dataset: its fields with their rules, its key, and what uploads may do with it.
+
+    The rules are declared here once: validation compiles them to SQL checks of a file's cells, and the build
+    (etl/schema.py) into the table's NOT NULL, CHECK, PRIMARY KEY (UNIQUE when a key column may be empty) and
+    FOREIGN KEY constraints. Declaration order is load order: a dataset comes after every dataset it references.
+    """
+
     name: str
     fields: tuple[Field, ...]
     key: tuple[str, ...]
-    fact: bool = False  # fact tables must cite a source
+    fact: bool = False  # a fact cites a source; uploads may add rows and correct them
+    extendable: bool = False  # reference rows that facts point at: uploads may add rows, never change them
 
     @property
     def table(self) -> str:
         return self.name
+
+    @property
+    def updatable(self) -> bool:
+        """Whether an upload may change a row that is already there (same key, other values)."""
+        return self.fact
+
+    @property
+    def uploadable(self) -> bool:
+        return self.fact or self.extendable
 
     @property
     def columns(self) -> list[str]:
@@ -61,6 +78,7 @@ DATASETS: dict[str, Dataset] = {
                 Field("note"),
             ),
             key=("id",),
+            extendable=True,
         ),
         Dataset(
             "regions",
@@ -112,11 +130,13 @@ DATASETS: dict[str, Dataset] = {
                 Field("note"),
             ),
             key=("id",),
+            extendable=True,
         ),
         Dataset(
             "agency_aliases",
             (Field("agency_id", required=True, ref="agencies"), Field("alias", required=True)),
             key=("agency_id", "alias"),
+            extendable=True,
         ),
         Dataset(
             "agency_lineage",
@@ -241,5 +261,5 @@ DATASETS: dict[str, Dataset] = {
     )
 }
 
-# Dependency order: a dataset comes after every dataset it references.
+# Dependency order: a dataset comes after every dataset it references (the order of DATASETS).
 LOAD_ORDER: tuple[str, ...] = tuple(DATASETS)

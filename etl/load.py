@@ -22,23 +22,33 @@ import duckdb
 import pandas as pd
 
 from core import paths
+from core.i18n import tr
 from etl.build import _new_db_path, build_lock, prune, switch_pointer
 from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, Dataset
 from etl.reader import stage
+from etl.sqlutil import ident, idents, literal
 from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed, check, column_types, name_key
 
-# Facts can be added and corrected; reference rows that facts point at (sources, agencies) can only be added here.
-UPDATABLE = {"zi_events", "compliance", "compliance_counts", "unit_compliance", "complaints"}
-UPLOADABLE = UPDATABLE | {"sources", "agencies", "agency_aliases"}
+# What staff may upload is declared per dataset (etl/datasets.py): facts can be added and corrected (`fact`),
+# reference rows that facts point at can only be added (`extendable`).
+UPLOADABLE = frozenset(name for name, ds in DATASETS.items() if ds.uploadable)
+# The one query for the load history: `python -m etl history` and the pages (integritas.db) both run it.
+HISTORY_SQL = Path(__file__).parent / "sql" / "load_history.sql"
 
 
 class LoadFailed(Exception):
-    """A load that was refused as a whole; `breaches` lists the data contracts it would have broken."""
+    """A load that was refused as a whole: `key` names the reason in core/locales (`load.*`, filled with `fields`),
+    `breaches` lists the data contracts it would have broken. str() is the English text with the contract report,
+    for the command line; `message(lang)` is the reason a page shows."""
 
-    def __init__(self, message: str, breaches: list[ContractResult] | None = None):
-        super().__init__(message)
+    def __init__(self, key: str, breaches: list[ContractResult] | None = None, **fields: object):
+        self.key, self.fields = key, fields
         self.breaches = breaches or []
+        super().__init__(self.message("en") + ("\n" + report(self.breaches) if self.breaches else ""))
+
+    def message(self, lang: str) -> str:
+        return tr(self.key, lang, **self.fields)
 
 
 SAMPLE = 200  # new and changed rows kept on a Plan for the dry-run table; the counts cover every row
@@ -54,8 +64,9 @@ class Plan:
     n_new: int = 0
     n_changed: int = 0
     unchanged: int = 0
-    new: list[dict] = field(default_factory=list)  # the first SAMPLE new rows
-    changed: list[tuple[dict, dict]] = field(default_factory=list)  # the first SAMPLE (before, after) pairs
+    new: list[dict[str, object]] = field(default_factory=list)  # the first SAMPLE new rows
+    # the first SAMPLE (before, after) pairs
+    changed: list[tuple[dict[str, object], dict[str, object]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     problem_total: int = 0
     loaded_before: list[int] = field(default_factory=list)  # ids of earlier loads of the same file
@@ -69,15 +80,15 @@ class Plan:
 def _current() -> Path:
     db = paths.current_db()
     if db is None:
-        raise LoadFailed("no database yet: run `python -m etl build`")
+        raise LoadFailed("load.no_db")
     return db
 
 
 def _known(con: duckdb.DuckDBPyConnection, ds: Dataset, db: str) -> dict[str, set[tuple[str, ...]]]:
     known = {}
     for ref in {f.ref for f in ds.fields if f.ref}:
-        key = ", ".join(DATASETS[ref].key)
-        known[ref] = {tuple(map(str, r)) for r in con.execute(f"SELECT {key} FROM {db}.main.{ref}").fetchall()}
+        key, table = idents(DATASETS[ref].key), ident(DATASETS[ref].table)
+        known[ref] = {tuple(map(str, r)) for r in con.execute(f"SELECT {key} FROM {db}.main.{table}").fetchall()}
     return known
 
 
@@ -104,23 +115,24 @@ def _names(con: duckdb.DuckDBPyConnection, db: str) -> dict[str, dict[str, str]]
 def key_text(ds: Dataset, alias: str = "") -> str:
     """SQL for a row's key as text ('53.71 / 2024'), as stored in load_changes.row_key."""
     prefix = f"{alias}." if alias else ""
-    return "concat_ws(' / ', " + ", ".join(f"coalesce(CAST({prefix}\"{k}\" AS VARCHAR), '')" for k in ds.key) + ")"
+    return "concat_ws(' / ', " + ", ".join(f"coalesce(CAST({prefix}{ident(k)} AS VARCHAR), '')" for k in ds.key) + ")"
 
 
 def _json(ds: Dataset, prefix: str) -> str:
-    return "json_object(" + ", ".join(f"'{c}', CAST(\"{prefix}{c}\" AS VARCHAR)" for c in ds.columns) + ")"
+    return "json_object(" + ", ".join(f"{literal(c)}, CAST({ident(prefix + c)} AS VARCHAR)" for c in ds.columns) + ")"
 
 
 def _compare(con: duckdb.DuckDBPyConnection, ds: Dataset, db: str) -> dict[str, int]:
     """Temp table `diff`: each checked row (typed like its table) with the row it would replace, and its kind."""
-    cols = ", ".join(f'i."{c}"' for c in ds.columns)
-    before = ", ".join(f't."{c}" AS "_b_{c}"' for c in ds.columns)
-    on = " AND ".join(f'i."{k}" IS NOT DISTINCT FROM t."{k}"' for k in ds.key)
-    differs = " OR ".join(f'i."{c}" IS DISTINCT FROM t."{c}"' for c in ds.columns)
+    q = {c: ident(c) for c in ds.columns}
+    cols = ", ".join(f"i.{q[c]}" for c in ds.columns)
+    before = ", ".join(f"t.{q[c]} AS {ident('_b_' + c)}" for c in ds.columns)
+    on = " AND ".join(f"i.{q[k]} IS NOT DISTINCT FROM t.{q[k]}" for k in ds.key)
+    differs = " OR ".join(f"i.{q[c]} IS DISTINCT FROM t.{q[c]}" for c in ds.columns)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE diff AS SELECT i._line, {cols}, {before}, "
         f"CASE WHEN t._present IS NULL THEN 'new' WHEN {differs} THEN 'changed' ELSE 'same' END AS kind "
-        f"FROM checked AS i LEFT JOIN (SELECT *, true AS _present FROM {db}.main.{ds.table}) AS t ON {on}"
+        f"FROM checked AS i LEFT JOIN (SELECT *, true AS _present FROM {db}.main.{ident(ds.table)}) AS t ON {on}"
     )
     return dict(con.execute("SELECT kind, count(*) FROM diff GROUP BY kind").fetchall())
 
@@ -143,8 +155,8 @@ def _examine(con: duckdb.DuckDBPyConnection, p: Plan, raw: bytes, db: str, progr
     progress("compare")
     counts = _compare(con, ds, db)
     p.n_new, p.n_changed, p.unchanged = counts.get("new", 0), counts.get("changed", 0), counts.get("same", 0)
-    cols = ", ".join(f'"{c}"' for c in ds.columns)
-    befores = ", ".join(f'"_b_{c}"' for c in ds.columns)
+    cols = idents(ds.columns)
+    befores = idents("_b_" + c for c in ds.columns)
     p.new = [
         dict(zip(ds.columns, map(_text, r), strict=True))
         for r in con.execute(f"SELECT {cols} FROM diff WHERE kind = 'new' ORDER BY _line LIMIT {SAMPLE}").fetchall()
@@ -160,12 +172,18 @@ def _examine(con: duckdb.DuckDBPyConnection, p: Plan, raw: bytes, db: str, progr
                 dict(zip(ds.columns, map(_text, after), strict=True)),
             )
         )
-    if p.n_changed and p.dataset not in UPDATABLE:
+    if p.n_changed and not ds.updatable:
         lines = con.execute(
             f"SELECT _line, {key_text(ds)} FROM diff WHERE kind = 'changed' ORDER BY _line LIMIT {MAX_PROBLEMS}"
         ).fetchall()
         p.problems = [Problem(int(line), ", ".join(ds.key), key, "not_updatable", p.dataset) for line, key in lines]
         p.problem_total = p.n_changed
+
+
+def _uploadable(dataset: str) -> None:
+    if dataset not in DATASETS or not DATASETS[dataset].uploadable:
+        uploadable = sorted(name for name, ds in DATASETS.items() if ds.uploadable)
+        raise LoadFailed("load.not_uploadable", dataset=dataset, choices=", ".join(uploadable))
 
 
 def plan(raw: bytes, file_name: str, dataset: str, progress: Progress = lambda _s: None) -> Plan:
@@ -175,8 +193,7 @@ def plan(raw: bytes, file_name: str, dataset: str, progress: Progress = lambda _
     The database that readers use is never opened for writing; a file that passes the dry run passes the commit
     unless the database changed in between (the commit checks everything again).
     """
-    if dataset not in UPLOADABLE:
-        raise LoadFailed(f"dataset {dataset!r} cannot be uploaded; choose one of {sorted(UPLOADABLE)}")
+    _uploadable(dataset)
     p = Plan(dataset, file_name, hashlib.sha256(raw).hexdigest())
     paths.db_dir().mkdir(parents=True, exist_ok=True)
     # beside the databases (same disk, same space), under a name that prune() never matches
@@ -207,7 +224,7 @@ def plan(raw: bytes, file_name: str, dataset: str, progress: Progress = lambda _
 
 
 def _db_name(con: duckdb.DuckDBPyConnection) -> str:
-    return '"' + con.execute("SELECT current_database()").fetchall()[0][0] + '"'
+    return ident(con.execute("SELECT current_database()").fetchall()[0][0])
 
 
 def _apply(con: duckdb.DuckDBPyConnection, p: Plan, who: str) -> int:
@@ -227,10 +244,10 @@ def _apply(con: duckdb.DuckDBPyConnection, p: Plan, who: str) -> int:
         "FROM diff WHERE kind <> 'same'",
         [load_id, p.dataset],
     )
-    on = " AND ".join(f'd."{k}" IS NOT DISTINCT FROM t."{k}"' for k in ds.key)
-    con.execute(f"DELETE FROM {ds.table} AS t USING diff AS d WHERE d.kind = 'changed' AND {on}")
-    cols = ", ".join(f'"{c}"' for c in ds.columns)
-    con.execute(f"INSERT INTO {ds.table} ({cols}) SELECT {cols} FROM diff WHERE kind <> 'same'")
+    on = " AND ".join(f"d.{ident(k)} IS NOT DISTINCT FROM t.{ident(k)}" for k in ds.key)
+    con.execute(f"DELETE FROM {ident(ds.table)} AS t USING diff AS d WHERE d.kind = 'changed' AND {on}")
+    cols = idents(ds.columns)
+    con.execute(f"INSERT INTO {ident(ds.table)} ({cols}) SELECT {cols} FROM diff WHERE kind <> 'same'")
     return load_id
 
 
@@ -245,7 +262,7 @@ def _write_new_db(change: Callable[[duckdb.DuckDBPyConnection], int], progress: 
         progress("contracts")
         breaches = [c for c in run_contracts(con) if c.breached]
         if breaches:
-            raise LoadFailed("data contracts breached:\n" + report(breaches), breaches)
+            raise LoadFailed("load.breached", breaches)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
         con.close()
@@ -285,7 +302,7 @@ def _record(action: str, load_id: int, sha256: str, file_name: str, dataset: str
         os.fsync(fh.fileno())
 
 
-def replay(progress: callable = lambda _m: None) -> int:  # type: ignore[valid-type]
+def replay(progress: Callable[[str], None] = lambda _m: None) -> int:
     """Re-apply the manifest's uploads and undos, in order, on a freshly built database. Returns how many."""
     target = manifest_file()
     if not target.exists():
@@ -314,8 +331,7 @@ def commit(
 ) -> tuple[int, Plan]:
     """Validate again under the lock, on the copy being written, and apply the file all or nothing; keep the
     accepted file by its hash."""
-    if dataset not in UPLOADABLE:
-        raise LoadFailed(f"dataset {dataset!r} cannot be uploaded; choose one of {sorted(UPLOADABLE)}")
+    _uploadable(dataset)
     who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
     p = Plan(dataset, file_name, "")
     # hashing 100 MB takes a quarter of a second; hashlib releases the GIL, so it runs beside DuckDB's work
@@ -348,12 +364,12 @@ def commit(
 def _remove_keys(con: duckdb.DuckDBPyConnection, ds: Dataset, load_id: int) -> None:
     """Delete the rows whose keys load `load_id` recorded.
 
-    DuckDB removes index entries one by one at commit (10 s for a million-row upload), so a fact table, which no
-    foreign key points at, is rebuilt instead: keep the other rows, drop, recreate from its own stored DDL.
+    DuckDB removes index entries one by one at commit (10 s for a million-row upload), so a table that no foreign
+    key points at (a fact table) is rebuilt instead: keep the other rows, drop, recreate from its own stored DDL.
     """
     gone = f"{key_text(ds)} IN (SELECT row_key FROM load_changes WHERE load_id = {int(load_id)})"
-    if ds.name not in UPDATABLE:
-        con.execute(f"DELETE FROM {ds.table} WHERE {gone}")
+    if any(f.ref == ds.name for other in DATASETS.values() for f in other.fields):
+        con.execute(f"DELETE FROM {ident(ds.table)} WHERE {gone}")
         return
     ((ddl, comment),) = con.execute(
         "SELECT sql, comment FROM duckdb_tables() WHERE table_name = ? AND database_name = current_database()",
@@ -364,19 +380,15 @@ def _remove_keys(con: duckdb.DuckDBPyConnection, ds: Dataset, load_id: int) -> N
         "AND database_name = current_database() AND comment IS NOT NULL",
         [ds.table],
     ).fetchall()
-    con.execute(f"CREATE OR REPLACE TEMP TABLE kept AS SELECT * FROM {ds.table} WHERE NOT ({gone})")
-    con.execute(f"DROP TABLE {ds.table}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE kept AS SELECT * FROM {ident(ds.table)} WHERE NOT ({gone})")
+    con.execute(f"DROP TABLE {ident(ds.table)}")
     con.execute(ddl)
-    con.execute(f"INSERT INTO {ds.table} SELECT * FROM kept")
+    con.execute(f"INSERT INTO {ident(ds.table)} SELECT * FROM kept")
     if comment:
-        con.execute(f"COMMENT ON TABLE {ds.table} IS {_literal(comment)}")
+        con.execute(f"COMMENT ON TABLE {ident(ds.table)} IS {literal(comment)}")
     for column, note in notes:
-        con.execute(f'COMMENT ON COLUMN {ds.table}."{column}" IS {_literal(note)}')
+        con.execute(f"COMMENT ON COLUMN {ident(ds.table)}.{ident(column)} IS {literal(note)}")
     con.execute("DROP TABLE kept")
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
@@ -389,7 +401,7 @@ def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
             row = rows[0] if rows else None
             n_images = con.execute("SELECT count(*) FROM load_changes WHERE load_id = ?", [load_id]).fetchall()[0][0]
             if row is None or row[1] != "ok" or not n_images:
-                raise LoadFailed(f"load {load_id} is not an upload that can be undone")
+                raise LoadFailed("load.not_undoable", id=load_id)
             dataset = row[0]
             ds = DATASETS[dataset]
             later = con.execute(
@@ -399,12 +411,12 @@ def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
                 [load_id, dataset, load_id],
             ).fetchall()[0][0]
             if later:
-                raise LoadFailed(f"load {load_id}: later loads changed the same rows; undo those first")
+                raise LoadFailed("load.undo_later", id=load_id)
             _remove_keys(con, ds, load_id)
-            cols = ", ".join(f'"{c}"' for c in ds.columns)
-            values = ", ".join(f"json_extract_string(before, '$.{c}')" for c in ds.columns)
+            cols = idents(ds.columns)
+            values = ", ".join(f"json_extract_string(before, {literal('$.' + c)})" for c in ds.columns)
             con.execute(
-                f"INSERT INTO {ds.table} ({cols}) SELECT {values} FROM load_changes "
+                f"INSERT INTO {ident(ds.table)} ({cols}) SELECT {values} FROM load_changes "
                 "WHERE load_id = ? AND before IS NOT NULL",
                 [load_id],
             )
@@ -431,18 +443,17 @@ def example_row(dataset: str) -> list[str]:
         return [""] * len(ds.columns)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        cols = ", ".join(f'"{c}"::VARCHAR' for c in ds.columns)
-        rows = con.execute(f"SELECT {cols} FROM {ds.table} LIMIT 1").fetchall()
+        cols = ", ".join(f"{ident(c)}::VARCHAR" for c in ds.columns)
+        rows = con.execute(f"SELECT {cols} FROM {ident(ds.table)} LIMIT 1").fetchall()
     finally:
         con.close()
     return ["" if v is None else str(v) for v in (rows[0] if rows else [None] * len(ds.columns))]
 
 
 def history() -> pd.DataFrame:
+    """Every load, newest first (etl/sql/load_history.sql, the query the pages run too)."""
     con = duckdb.connect(str(_current()), read_only=True)
     try:
-        return con.execute(
-            'SELECT id, "at", "by", file_name, dataset, added, changed, rejected, status, sha256 FROM loads ORDER BY id'
-        ).df()
+        return con.execute(HISTORY_SQL.read_text(encoding="utf-8")).df()
     finally:
         con.close()

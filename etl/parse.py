@@ -77,6 +77,7 @@ def parse_cell(kind: str, text: str) -> str | None:
     """The canonical text of one cell (for tests and one-off checks; files go through norm_sql in bulk)."""
     con = duckdb.connect()
     try:
-        return con.execute(f"SELECT {norm_sql(kind, '$v')}", {"v": text.strip()}).fetchall()[0][0]
+        value: str | None = con.execute(f"SELECT {norm_sql(kind, '$v')}", {"v": text.strip()}).fetchall()[0][0]
+        return value
     finally:
         con.close()

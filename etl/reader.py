@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from etl.sqlutil import ident
 from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed
 
 MAX_BYTES = 200 * 1024 * 1024  # Streamlit's default upload limit
@@ -71,7 +72,7 @@ def _delimiter(lines: list[str]) -> str:
 
 def _cell_text(v: object) -> str:
     if hasattr(v, "date") and hasattr(v, "hour"):  # datetime from Excel: keep the date
-        return v.date().isoformat()  # type: ignore[union-attr]
+        return str(v.date().isoformat())
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
@@ -107,11 +108,6 @@ def _blank_line_offsets(data: bytes) -> list[int]:
         pos = start
         offsets.append(line - 2 - i)  # data rows before this blank line (header is line 1)
     return offsets
-
-
-def _ident(name: str) -> str:
-    """A header cell as a quoted SQL identifier, whatever characters it holds."""
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _cells(line: str | None, delim: str) -> int:
@@ -228,7 +224,7 @@ def read_table(raw: bytes, name: str) -> pd.DataFrame:
     con = duckdb.connect()
     try:
         staged = stage(con, raw, name)
-        cols = ", ".join(f"{c} AS {_ident(label or c)}" for label, c in staged.columns)
+        cols = ", ".join(f"{c} AS {ident(label or c)}" for label, c in staged.columns)
         nonempty = " OR ".join(f"{c} IS NOT NULL" for _, c in staged.columns) or "false"
         df = con.execute(f"SELECT {cols} FROM {staged.table} WHERE {nonempty} ORDER BY _line").df()
     finally:

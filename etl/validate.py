@@ -14,6 +14,7 @@ import pandas as pd
 from core.i18n import tr
 from etl.datasets import Dataset, Field
 from etl.parse import DEFAULT_TYPES, norm_sql
+from etl.sqlutil import ident, idents, literal
 
 if TYPE_CHECKING:
     from etl.reader import Staged
@@ -79,10 +80,6 @@ def _detail(field: Field | None, code: str) -> str:
     return ""
 
 
-def _q(text: str) -> str:
-    return "'" + str(text).replace("'", "''") + "'"
-
-
 # A lone "=" (a comparator) is not a formula, and neither is a signed number.
 _FORMULA = r"^[=+\-@].", r"^[+-]?\d+([.,]\d+)*$"
 _MARKUP = r"<\s*/?\s*[a-zA-Z][^>]*>"
@@ -110,9 +107,9 @@ def _code_sql(f: Field, x: str, types: dict[str, str], known: dict[str, set[tupl
         # the value must also fit the column it goes into (DECIMAL(5,2), INTEGER...)
         whens.append(f"WHEN {_typed_sql(f, x, types)} IS NULL THEN 'type_{f.kind}'")
     if f.choices:
-        whens.append(f"WHEN {x} NOT IN ({', '.join(map(_q, f.choices))}) THEN 'choice'")
+        whens.append(f"WHEN {x} NOT IN ({', '.join(map(literal, f.choices))}) THEN 'choice'")
     if f.pattern:
-        whens.append(f"WHEN NOT regexp_full_match({x}, {_q('(?:' + f.pattern + ')')}) THEN 'pattern'")
+        whens.append(f"WHEN NOT regexp_full_match({x}, {literal('(?:' + f.pattern + ')')}) THEN 'pattern'")
     if f.min is not None or f.max is not None:
         value = f"TRY_CAST(({norm_sql(f.kind, x)}) AS DOUBLE)"
         bounds = [f"{value} < {f.min}" if f.min is not None else "", f"{value} > {f.max}" if f.max is not None else ""]
@@ -141,12 +138,12 @@ def _named_cells(con: duckdb.DuckDBPyConnection, staged: Staged, ds: Dataset, na
             distinct = con.execute(f"SELECT DISTINCT {col} FROM {staged.table} WHERE {col} IS NOT NULL").fetchall()
             pairs = [(v, lookup[name_key(v)]) for (v,) in distinct if lookup.get(name_key(v), v) != v]
         if not pairs:
-            select.append(f'r.{col} AS "{label}"')
+            select.append(f"r.{col} AS {ident(label)}")
             continue
         con.execute(f"CREATE OR REPLACE TEMP TABLE name_map_{i} (v VARCHAR, k VARCHAR)")
         con.executemany(f"INSERT INTO name_map_{i} VALUES (?, ?)", pairs)
         joins.append(f"LEFT JOIN name_map_{i} AS m{i} ON m{i}.v = r.{col}")
-        select.append(f'coalesce(m{i}.k, r.{col}) AS "{label}"')
+        select.append(f"coalesce(m{i}.k, r.{col}) AS {ident(label)}")
     cells = [c for _, c in staged.columns] + list(staged.unnamed)
     nonempty = " OR ".join(["r._extra"] + [f"r.{c} IS NOT NULL" for c in cells])
     # how many cells a row has when that is more than the header names (0 when it fits)
@@ -166,12 +163,14 @@ def check(
     known: dict[str, set[tuple[str, ...]]] | None = None,
     names: dict[str, dict[str, str]] | None = None,
     types: dict[str, str] | None = None,
+    allow_empty: bool = False,
 ) -> int:
     """Check the staged file against `ds`; on success leave its rows, typed like the target table, in `checked`.
 
     `known` holds the keys each referenced dataset already has; `names` maps, per referenced dataset, a name (see
     name_key) to its key, so a file may say "Kota Kupang" where the key is 53.71; `types` are the target table's
-    column types (values must fit them). Raises ValidationFailed listing every problem (up to MAX_PROBLEMS).
+    column types (values must fit them); `allow_empty` accepts a file with no rows (a seed that is only a header).
+    Raises ValidationFailed listing every problem (up to MAX_PROBLEMS).
     """
     names = names or {}
     types = types or {}
@@ -193,44 +192,43 @@ def check(
     con.execute(f"CREATE OR REPLACE TEMP VIEW cells AS {_named_cells(con, staged, ds, names)}")
     out = []
     for f in ds.fields:
-        x = f'"{f.name}"'
-        out += [f'{_typed_sql(f, x, types)} AS "{f.name}"', f'{_code_sql(f, x, types, known)} AS "!{f.name}"']
+        x = ident(f.name)
+        out += [f"{_typed_sql(f, x, types)} AS {x}", f"{_code_sql(f, x, types, known)} AS {ident('!' + f.name)}"]
     con.execute(f"CREATE OR REPLACE TEMP TABLE checked AS SELECT _line, _stray, {', '.join(out)} FROM cells")
     fields = {f.name: f for f in ds.fields}
     found = ["SELECT _line, NULL AS col, _stray::VARCHAR AS val, 'cell_count' AS code FROM checked WHERE _stray > 0"]
-    found += [
-        f'SELECT _line, {_q(f.name)}, NULL, "!{f.name}" FROM checked WHERE "!{f.name}" IS NOT NULL' for f in ds.fields
-    ]
-    keys = ", ".join(f'"{k}"' for k in ds.key)
-    key_fine = " AND ".join(f'"!{k}" IS NULL' for k in ds.key)  # a key that did not parse is reported once
+    codes = [(f.name, ident("!" + f.name)) for f in ds.fields]
+    found += [f"SELECT _line, {literal(name)}, NULL, {c} FROM checked WHERE {c} IS NOT NULL" for name, c in codes]
+    keys = idents(ds.key)
+    key_fine = " AND ".join(f"{ident('!' + k)} IS NULL" for k in ds.key)  # a key that did not parse is reported once
     found.append(
-        f"SELECT _line, {_q(', '.join(ds.key))}, concat_ws(' / ', {keys}), 'duplicate_key' FROM "
+        f"SELECT _line, {literal(', '.join(ds.key))}, concat_ws(' / ', {keys}), 'duplicate_key' FROM "
         f"(SELECT _line, {keys}, row_number() OVER (PARTITION BY {keys} ORDER BY _line) AS _dup FROM checked "
         f"WHERE {key_fine}) WHERE _dup > 1"
     )
     union = " UNION ALL ".join(found)
     rows = con.execute("SELECT count(*) FROM checked").fetchall()[0][0]
-    if not rows:
+    if not rows and not allow_empty:
         raise ValidationFailed(ds.name, [Problem(None, None, None, "empty")])
     total = con.execute(f"SELECT count(*) FROM ({union})").fetchall()[0][0]
     if total:
         width = len(staged.columns)
-        text = " ".join(f'WHEN {_q(f.name)} THEN c."{f.name}"' for f in ds.fields)
+        text = " ".join(f"WHEN {literal(f.name)} THEN c.{ident(f.name)}" for f in ds.fields)
         first = (
             f"SELECT p._line, p.col, coalesce(p.val, CASE p.col {text} END), p.code FROM "
             f"(SELECT * FROM ({union}) ORDER BY _line, col NULLS FIRST LIMIT {MAX_PROBLEMS}) AS p "
             "LEFT JOIN cells AS c ON c._line = p._line ORDER BY p._line, p.col NULLS FIRST"
         )
         for line, col, value, code in con.execute(first).fetchall():
-            f = fields.get(col)
-            detail = _detail(f, code)
-            if code == "unknown_ref" and f is not None and f.ref and known is not None:
-                detail = f.ref + _suggest(value, f.ref, {k[0] for k in known[f.ref]}, names)
+            named = fields.get(col)
+            detail = _detail(named, code)
+            if code == "unknown_ref" and named is not None and named.ref and known is not None:
+                detail = named.ref + _suggest(value, named.ref, {k[0] for k in known[named.ref]}, names)
             if code == "cell_count":
                 detail, value = f"{value}/{width}", None
             problems.append(Problem(int(line), col, None if code == "required" else value, code, detail))
         raise ValidationFailed(ds.name, problems, total)
-    return rows
+    return int(rows)
 
 
 def validate(
@@ -254,7 +252,7 @@ def validate(
         con.execute(f"CREATE TEMP TABLE frame_cells AS SELECT _line, false AS _extra, {cols} FROM frame")
         staged = Staged("frame_cells", tuple((str(c), f"c{i}") for i, c in enumerate(df.columns)))
         check(con, staged, ds, known, names)
-        text = ", ".join(f'CAST("{c}" AS VARCHAR) AS "{c}"' for c in ds.columns)
+        text = ", ".join(f"CAST({ident(c)} AS VARCHAR) AS {ident(c)}" for c in ds.columns)
         out = con.execute(f"SELECT {text} FROM checked ORDER BY _line").df()
     finally:
         con.close()

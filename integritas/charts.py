@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any, TypedDict
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from integritas.i18n import tr
 
 
-class ReadOnlyFigure(go.Figure):
+class ReadOnlyFigure(go.Figure):  # type: ignore[misc]  # plotly ships no types
     """A figure that is built once, cached, and only read afterwards.
 
     st.plotly_chart calls `to_dict()`, which deep-copies every trace; for a map that copies the GeoJSON on every
     rerun. Nothing mutates a cached figure, so the dict is computed once and reused.
     """
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         if getattr(self, "_frozen_dict", None) is None:
-            self._frozen_dict = super().to_dict()
+            self._frozen_dict: dict[str, Any] = super().to_dict()
         return self._frozen_dict
 
 
@@ -66,6 +68,14 @@ ZONE_CLASSES: dict[str, tuple[str, str]] = {
     "merah": ("#c62828", "triangle-up"),
     NO_DATA: ("#e0e0e0", "x-thin-open"),
 }
+# A zone the source implies but does not name (status inferred): a pale fill and an open marker, with its own
+# legend entry, so a reader never takes it for a named result.
+INFERRED = "_inferred"
+INFERRED_ZONE_CLASSES: dict[str, tuple[str, str]] = {
+    "hijau" + INFERRED: ("#a5d6a7", "circle-open"),
+    "kuning" + INFERRED: ("#fff3b0", "diamond-open"),
+    "merah" + INFERRED: ("#ef9a9a", "triangle-up-open"),
+}
 CHANGE_CLASSES: dict[str, tuple[str, str]] = {
     "better": ("#2e7d32", "triangle-up"),
     "same": ("#90a4ae", "circle"),
@@ -74,7 +84,7 @@ CHANGE_CLASSES: dict[str, tuple[str, str]] = {
 }
 
 
-def label_points(fc: dict) -> dict[str, tuple[float, float]]:
+def label_points(fc: dict[str, Any]) -> dict[str, tuple[float, float]]:
     """A point inside each region's largest part (lon, lat), for markers and the no-boundary fallback."""
     from shapely.geometry import shape
 
@@ -88,7 +98,7 @@ def label_points(fc: dict) -> dict[str, tuple[float, float]]:
 
 
 def class_map(
-    fc: dict,
+    fc: dict[str, Any],
     points: dict[str, tuple[float, float]],
     df: pd.DataFrame,
     classes: dict[str, tuple[str, str]],
@@ -243,8 +253,16 @@ STEP_COLOURS = {
     "target": "#8d6e63",
     "other": "#757575",
 }
+
+
 # How a status looks: filled, hollow, hollow with a dot, faded, or ringed in red. The legend names each.
-STATUS_STYLE = {
+class _StatusStyle(TypedDict):
+    suffix: str
+    opacity: float
+    line: tuple[str, int] | None
+
+
+STATUS_STYLE: dict[str, _StatusStyle] = {
     "confirmed": {"suffix": "", "opacity": 1.0, "line": ("#212121", 1)},
     "scheduled": {"suffix": "-open", "opacity": 1.0, "line": None},
     "pending": {"suffix": "-open-dot", "opacity": 1.0, "line": None},

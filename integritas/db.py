@@ -10,8 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from core import paths
+from etl.load import HISTORY_SQL
 
 SQL_DIR = Path(__file__).parent / "sql"
+# Queries etl owns because it owns the tables they read: the load history (the same file `etl history` runs).
+ETL_SQL = {"loads": HISTORY_SQL}
 
 
 class NoDatabase(Exception):
@@ -32,17 +35,17 @@ def _root(path: str) -> duckdb.DuckDBPyConnection:
 
 @functools.cache
 def _sql(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+    return ETL_SQL.get(name, SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _fetch(name: str, params: tuple, version: str) -> pd.DataFrame:
+def _fetch(name: str, params: tuple[tuple[str, object], ...], version: str) -> pd.DataFrame:
     with _root(version).cursor() as cur:
         return cur.execute(_sql(name), dict(params) or None).df()
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
-    """Run the named query from integritas/sql/<name>.sql against the current database."""
+    """Run the named query from integritas/sql/<name>.sql (or ETL_SQL) against the current database."""
     version = data_version()
     if version is None:
         raise NoDatabase

@@ -19,11 +19,13 @@ def _as_date(d: date | datetime | pd.Timestamp) -> date:
     return d.date() if isinstance(d, datetime | pd.Timestamp) else d
 
 
-def number(x: float | int | None, lang: str = "id", decimals: int = 0) -> str:
-    """1106 -> '1.106' (id) / '1,106' (en); 80.93 with decimals=2 -> '80,93' / '80.93'. None -> '–'."""
+def number(x: float | int | None, lang: str = "id", decimals: int = 0, trim: bool = False) -> str:
+    """1106 -> '1.106' (id) / '1,106' (en); 80.93 with decimals=2 -> '80,93' / '80.93'. None -> '–'.
+
+    With `trim`, at most `decimals` and no trailing zeros: 4.47 -> '4,47', 42.5 -> '42,5', 42 -> '42'."""
     if x is None or pd.isna(x):
         return "–"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern = "#,##0" + ("." + ("#" if trim else "0") * decimals if decimals else "")
     return format_decimal(x, format=pattern, locale=_loc(lang))
 
 

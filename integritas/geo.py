@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
 from core import paths
+from integritas import charts
 
 
 @st.cache_data(max_entries=2, show_spinner=False)
-def _load(path: str, mtime: float) -> dict:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+def _load(path: str, mtime: float) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return loaded
 
 
 def boundaries_file() -> Path:
@@ -20,7 +23,7 @@ def boundaries_file() -> Path:
     return paths.boundaries_file()
 
 
-def boundaries() -> dict | None:
+def boundaries() -> dict[str, Any] | None:
     """The GeoJSON FeatureCollection of the 22 kab/kota, or None when the file is absent (maps then fall back)."""
     path = paths.boundaries_file()
     if not path.exists():
@@ -35,9 +38,7 @@ def boundary_size_kb() -> float:
 
 @st.cache_data(max_entries=2, show_spinner=False)
 def _points(path: str, mtime: float) -> dict[str, tuple[float, float]]:
-    from integritas.charts import label_points
-
-    return label_points(_load(path, mtime))
+    return charts.label_points(_load(path, mtime))
 
 
 def label_points() -> dict[str, tuple[float, float]]:

@@ -1,12 +1,12 @@
-"""The current-language helpers of the app over the shared translation table in `core.i18n`."""
+"""The current-language helpers of the app over the shared translations in `core.i18n` (`core/locales/*.toml`)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.i18n import DEFAULT_LANG, LANGS, STRINGS, tr
+from core.i18n import DEFAULT_LANG, LANGS, tr
 
-__all__ = ["DEFAULT_LANG", "LANGS", "STRINGS", "current_lang", "t", "tr"]
+__all__ = ["DEFAULT_LANG", "LANGS", "current_lang", "t", "tr"]
 
 
 def current_lang() -> str:

@@ -8,8 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from integritas import db, fmt
+from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
-from integritas.views import source_md
+from integritas.views._columns import source_md
+from integritas.views.search import search_agencies
 
 
 def require_db() -> None:
@@ -61,8 +63,6 @@ def url_synced(key: str, options: Sequence[object], default: object, keep_defaul
 
 def map_chart(fig: object, key: str) -> str | None:
     """Draw a map offline (local topojson stub, no CDN) and return the region code a click selected, if any."""
-    from integritas.charts import clicked_key
-
     event = st.plotly_chart(
         fig,
         width="stretch",
@@ -84,8 +84,6 @@ def open_agency(agency_id: str) -> None:
 
 def search_box() -> None:
     """The agency search, in the sidebar of every page: results link to the agency page."""
-    from integritas.views import search_agencies
-
     text = st.sidebar.text_input(t("search.label"), key="cari", placeholder=t("search.placeholder"))
     if not text or db.data_version() is None:
         return

@@ -12,9 +12,17 @@ import pandas as pd
 
 from etl.contracts import ContractResult
 from etl.datasets import DATASETS
-from etl.load import Plan, example_row
-from etl.validate import Problem
-from integritas.i18n import tr
+from etl.load import UPLOADABLE, LoadFailed, Plan, commit, example_row, history, plan, undo
+from etl.validate import Problem, ValidationFailed
+from integritas.i18n import LANGS, tr
+
+# The staff pages reach the load machinery only through this module: pages import integritas, never etl.
+__all__ = ["UPLOADABLE", "LoadFailed", "ValidationFailed", "commit", "history", "plan", "table_of", "undo"]
+
+
+def table_of(dataset: str) -> str:
+    """The database table a dataset is loaded into (named in the success message)."""
+    return DATASETS[dataset].table
 
 
 def column_guide(dataset: str, lang: str) -> pd.DataFrame:
@@ -42,7 +50,8 @@ def column_guide(dataset: str, lang: str) -> pd.DataFrame:
 def template_csv(dataset: str) -> bytes:
     ds = DATASETS[dataset]
     frame = pd.DataFrame([example_row(dataset)], columns=ds.columns)
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    text: str = frame.to_csv(index=False)
+    return text.encode("utf-8-sig")
 
 
 def template_xlsx(dataset: str) -> bytes:
@@ -53,7 +62,7 @@ def template_xlsx(dataset: str) -> bytes:
     ws.append(ds.columns)
     ws.append(example_row(dataset))
     for lang in ("id", "en"):
-        guide = wb.create_sheet(f"panduan-{lang}" if lang == "id" else "guide-en")
+        guide = wb.create_sheet(f"{tr('upload.guide_sheet', lang)}-{lang}")
         g = column_guide(dataset, lang)
         guide.append(list(g.columns))
         for r in g.itertuples(index=False):
@@ -77,24 +86,25 @@ def progress_reporter(bar: Any, lang: str) -> Callable[[str], None]:
 
 def problems_table(problems: list[Problem], lang: str = "id") -> pd.DataFrame:
     """Every problem with its row, column and value, the reason in the reader's language first, then the other."""
-    reasons = {
-        "alasan": [p.message("id").split(": ", 1)[-1] for p in problems],
-        "reason": [p.message("en").split(": ", 1)[-1] for p in problems],
-    }
-    order = ("alasan", "reason") if lang == "id" else ("reason", "alasan")
+    order = (lang, *(other for other in LANGS if other != lang))
     return pd.DataFrame(
         {
-            "baris / row": [p.row if p.row is not None else "–" for p in problems],
-            "kolom / column": [p.column or "–" for p in problems],
-            "nilai / value": [p.value or "" for p in problems],
-            **{k: reasons[k] for k in order},
+            _both("upload.row"): [p.row if p.row is not None else "–" for p in problems],
+            _both("col.column"): [p.column or "–" for p in problems],
+            _both("col.value"): [p.value or "" for p in problems],
+            **{tr("upload.reason", r).lower(): [p.message(r).split(": ", 1)[-1] for p in problems] for r in order},
         }
     )
 
 
+def _both(key: str) -> str:
+    """A header in both languages ('baris / row'), for a table staff read in either."""
+    return " / ".join(tr(key, lang).lower() for lang in LANGS)
+
+
 def breach_summary(breaches: list[ContractResult], lang: str) -> str:
     """Each broken data rule on a line of its own, in the reader's language."""
-    return "".join(f"\n- **{c.name}** — {c.description_id if lang == 'id' else c.description}" for c in breaches)
+    return "".join(f"\n- **{c.name}** — {c.rule(lang)}" for c in breaches)
 
 
 def breach_table(breach: ContractResult) -> pd.DataFrame:

@@ -1,13 +1,14 @@
 -- severity: error
--- A year-precision date is stored as 1 January, a month-precision date as the 1st of the month.
--- id: Tanggal berpresisi tahun disimpan sebagai 1 Januari, berpresisi bulan sebagai tanggal 1 bulan itu.
 WITH dated AS (
     SELECT 'zi_events' AS tbl, id AS row_id, date, date_precision FROM zi_events
-    UNION ALL SELECT 'agency_lineage', predecessor_id || '>' || successor_id, date, date_precision FROM agency_lineage
+    UNION ALL
+    SELECT 'agency_lineage', predecessor_id || '>' || successor_id, date, date_precision FROM agency_lineage
 ),
+
 final AS (
     SELECT * FROM dated
     WHERE (date_precision = 'year' AND (month(date) <> 1 OR day(date) <> 1))
        OR (date_precision = 'month' AND day(date) <> 1)
 )
+
 SELECT * FROM final

@@ -1,16 +1,22 @@
 -- severity: error
--- Every fact row cites a source that exists, with a verbatim quote and a URL (or a note saying why there is none).
--- id: Setiap baris fakta mengutip sumber yang ada, dengan kutipan kata demi kata dan URL (atau catatan mengapa tidak ada).
 WITH facts AS (
     SELECT 'zi_events' AS tbl, id AS row_id, source_id FROM zi_events
-    UNION ALL SELECT 'compliance', region_kode || '/' || year, source_id FROM compliance
-    UNION ALL SELECT 'compliance_counts', year || '/' || zone, source_id FROM compliance_counts
-    UNION ALL SELECT 'unit_compliance', agency_id || '/' || year, source_id FROM unit_compliance
-    UNION ALL SELECT 'complaints', id, source_id FROM complaints
-    UNION ALL SELECT 'agency_lineage', predecessor_id || '>' || successor_id, source_id FROM agency_lineage
-    UNION ALL SELECT 'methods', id, source_id FROM methods
-    UNION ALL SELECT 'zone_bands', method || '/' || year_from || '/' || zone, source_id FROM zone_bands
+    UNION ALL
+    SELECT 'compliance', region_kode || '/' || year, source_id FROM compliance
+    UNION ALL
+    SELECT 'compliance_counts', year || '/' || zone, source_id FROM compliance_counts
+    UNION ALL
+    SELECT 'unit_compliance', agency_id || '/' || year, source_id FROM unit_compliance
+    UNION ALL
+    SELECT 'complaints', id, source_id FROM complaints
+    UNION ALL
+    SELECT 'agency_lineage', predecessor_id || '>' || successor_id, source_id FROM agency_lineage
+    UNION ALL
+    SELECT 'methods', id, source_id FROM methods
+    UNION ALL
+    SELECT 'zone_bands', method || '/' || year_from || '/' || zone, source_id FROM zone_bands
 ),
+
 final AS (
     SELECT f.tbl, f.row_id, f.source_id,
            CASE WHEN s.id IS NULL THEN 'source missing'
@@ -20,4 +26,5 @@ final AS (
     LEFT JOIN sources AS s ON s.id = f.source_id
     WHERE s.id IS NULL OR s.quote IS NULL OR (s.url IS NULL AND s.note IS NULL)
 )
+
 SELECT * FROM final

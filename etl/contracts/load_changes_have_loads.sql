@@ -1,6 +1,4 @@
 -- severity: error
--- Every row image belongs to a recorded load of the same dataset (so an undo always knows what it restores).
--- id: Setiap citra baris milik muatan tercatat dari dataset yang sama (agar pembatalan selalu tahu apa yang dipulihkan).
 WITH final AS (
     SELECT c.load_id, c.dataset, count(*) AS images
     FROM load_changes AS c
@@ -8,4 +6,5 @@ WITH final AS (
     WHERE l.id IS NULL
     GROUP BY c.load_id, c.dataset
 )
+
 SELECT * FROM final

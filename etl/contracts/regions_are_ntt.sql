@@ -1,6 +1,4 @@
 -- severity: error
--- The province and exactly 22 kabupaten/kota (21 kabupaten + Kota Kupang).
--- id: Provinsi dan tepat 22 kabupaten/kota (21 kabupaten + Kota Kupang).
 WITH counts AS (
     SELECT
         count(*) FILTER (WHERE jenis = 'provinsi') AS provinsi,
@@ -8,7 +6,9 @@ WITH counts AS (
         count(*) FILTER (WHERE jenis = 'kota') AS kota
     FROM regions
 ),
+
 final AS (
     SELECT * FROM counts WHERE NOT (provinsi = 1 AND kabupaten = 21 AND kota = 1)
 )
+
 SELECT * FROM final

@@ -4,4 +4,5 @@ WITH final AS (
     FROM unit_compliance AS u JOIN sources AS s ON s.id = u.source_id
     WHERE u.agency_id = $id
 )
+
 SELECT * FROM final ORDER BY year

@@ -8,4 +8,5 @@ WITH final AS (
     LEFT JOIN zi_events AS e ON e.agency_id = a.id
     LEFT JOIN sources AS s ON s.id = e.source_id
 )
+
 SELECT * FROM final ORDER BY agency_id, date, event_id

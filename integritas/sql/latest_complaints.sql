@@ -4,10 +4,12 @@ WITH totals AS (
     FROM complaints AS c
     WHERE scope = 'ntt' AND dimension = 'total' AND metric IN ('laporan', 'akses') AND comparator = '='
 ),
+
 final AS (
     SELECT t.id, t.metric, t.period_start, t.period_end, t.value, t.note, s.id AS source_id, s.url, s.publisher,
            s.title, s.quote
     FROM totals AS t JOIN sources AS s ON s.id = t.source_id
     WHERE rn = 1
 )
+
 SELECT * FROM final ORDER BY metric DESC

@@ -2,6 +2,7 @@
 WITH unit_names AS (
     SELECT coalesce(singkatan, nama) AS name FROM agencies WHERE region_kode = $kode
 ),
+
 final AS (
     SELECT c.id, c.period_start, c.period_end, c.dimension, c.dimension_value, c.metric, c.comparator, c.value,
            c.status, c.note, s.id AS source_id, s.url, s.publisher, s.quote
@@ -10,4 +11,5 @@ final AS (
       AND ((c.dimension = 'asal' AND c.dimension_value = $kode)
            OR (c.dimension = 'unit' AND c.dimension_value IN (SELECT name FROM unit_names)))
 )
+
 SELECT * FROM final ORDER BY period_start

@@ -5,4 +5,5 @@ WITH final AS (
     FROM compliance AS c JOIN sources AS s ON s.id = c.source_id
     WHERE c.region_kode = $kode
 )
+
 SELECT * FROM final ORDER BY year

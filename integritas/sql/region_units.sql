@@ -7,4 +7,5 @@ WITH final AS (
     JOIN sources AS s ON s.id = u.source_id
     WHERE a.region_kode = $kode
 )
+
 SELECT * FROM final ORDER BY unit, year

@@ -2,4 +2,5 @@
 WITH final AS (
     SELECT id, publisher, title, published_on, url, quote, refs, note FROM sources
 )
+
 SELECT * FROM final ORDER BY id

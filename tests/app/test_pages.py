@@ -33,7 +33,7 @@ def _text(at: AppTest) -> str:
 def test_home_in_bahasa_shows_real_figures(use_built: Path) -> None:
     at = _run("id")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Unit berpredikat WBK"] == "3"
+    assert metrics["Unit berpredikat WBK"] == "4"  # KPPN Kupang, PN Rote Ndao, Kanwil Kemenkumham, BPOLBF (P3-A1)
     assert metrics["Unit berpredikat WBBM"] == "0"
     assert metrics["akses (konsultasi + laporan)"] == "279"
     assert metrics["laporan masyarakat"] == "1.278"
@@ -51,7 +51,7 @@ def test_home_in_bahasa_shows_real_figures(use_built: Path) -> None:
 def test_home_in_english(use_built: Path) -> None:
     at = _run("en")
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Units awarded WBK"] == "3"
+    assert metrics["Units awarded WBK"] == "4"
     assert metrics["registered reports"] == "1,278"
     text = _text(at)
     assert "green 12" in text and "January 1 – May 31, 2025 · part of the year" in text
@@ -87,13 +87,13 @@ def test_home_lists_every_source_used(use_built: Path) -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_about_page_lists_sources_schema_and_attribution(use_built: Path, lang: str) -> None:
     at = _run(lang, "app_pages/tentang.py")
-    assert len(at.dataframe[0].value) == 144
+    assert len(at.dataframe[0].value) == 169
     text = _text(at) + "\n".join(i.value for i in at.info)
     assert "Badan Informasi Geospasial" in text
     tables = at.table[2].value
     assert len(tables) == 14
     rows = dict(zip(tables.iloc[:, 0], tables.iloc[:, 1], strict=True))
-    assert rows["compliance"] == "75" and rows["sources"] == "144"
+    assert rows["compliance"] == "93" and rows["sources"] == "169"
     columns = at.dataframe[1].value
     assert set(columns.iloc[:, 0]) >= {"zi_events", "complaints", "loads"}
     assert (at.title[0].value == "Tentang data") == (lang == "id")
@@ -238,7 +238,7 @@ def test_journeys_every_agency_with_events_has_a_lane(use_built: Path) -> None:
 def test_journeys_filters_and_empty_lanes(use_built: Path) -> None:
     at = _page("app_pages/perjalanan.py", tahap="wbk")
     assert set(at.dataframe[0].value["Tahap saat ini"]) == {"WBK"}
-    assert len(at.dataframe[0].value) == 3
+    assert len(at.dataframe[0].value) == 4
     at = _page("app_pages/perjalanan.py", semua="true")
     assert len(at.dataframe[0].value) == 64
     at = _page("app_pages/perjalanan.py", macet_tahun="6")

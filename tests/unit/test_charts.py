@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from integritas import charts
-from integritas.views import change_class
+from integritas.views.compliance import change_class
 from tests.conftest import REPO
 
 FC = json.loads((REPO / "data" / "geo" / "ntt_kabkota.geojson").read_text(encoding="utf-8"))
@@ -49,9 +49,19 @@ def test_no_data_is_grey_with_a_marker_never_a_zone_colour() -> None:
     assert markers.showlegend and markers.name == charts.NO_DATA
 
 
-def test_each_zone_has_its_own_marker_shape() -> None:
-    shapes = [symbol for _, symbol in charts.ZONE_CLASSES.values()]
-    assert len(set(shapes)) == len(shapes)
+def test_each_zone_reads_without_colour_a_marker_shape_of_its_own_on_its_regions() -> None:
+    # published zones: Kab. TTU and Kota Kupang hijau 2024 (C34, C36); Kab. Kupang kuning, Alor merah 2022 (C31, C32)
+    classes = {"53.03": "hijau", "53.71": "hijau", "53.01": "kuning", "53.05": "merah"}
+    df = pd.DataFrame({"kode": CODES, "cls": [classes.get(k, charts.NO_DATA) for k in CODES], "hover": CODES})
+    labels = {"hijau": "hijau", "kuning": "kuning", "merah": "merah", charts.NO_DATA: "tidak ada data"}
+    fig = charts.class_map(FC, charts.label_points(FC), df, charts.ZONE_CLASSES, labels)
+    markers = {t.name: t for t in fig.data if t.type == "scattergeo"}
+    assert set(markers) == set(labels.values())  # one legend entry per class drawn
+    symbols = {name: t.marker.symbol for name, t in markers.items()}
+    assert len(set(symbols.values())) == 4, symbols  # the legend tells the zones apart by shape, not only colour
+    placed = {name: sorted(k for k, _ in t.customdata) for name, t in markers.items()}
+    assert placed["hijau"] == ["53.03", "53.71"] and placed["kuning"] == ["53.01"] and placed["merah"] == ["53.05"]
+    assert len(placed["tidak ada data"]) == 18
 
 
 def test_label_points_fall_inside_their_region() -> None:

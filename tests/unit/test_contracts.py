@@ -75,4 +75,5 @@ def test_every_contract_states_its_rule_in_both_languages(rw: duckdb.DuckDBPyCon
     results = run_contracts(rw)
     assert len(results) == len(list((REPO / "etl" / "contracts").glob("*.sql")))
     for r in results:
-        assert r.description and r.description_id and r.description != r.description_id, r.name
+        rule_id, rule_en = r.rule("id"), r.rule("en")
+        assert f"contract.{r.name}" not in (rule_id, rule_en) and rule_id != rule_en, r.name

@@ -62,6 +62,7 @@ def big_csv(tmp_path: Path) -> Callable[[int | None], bytes]:
     return make
 
 
+@pytest.mark.slow
 def test_100_mb_file_with_one_bad_cell_is_refused_naming_it(data_dir: Path, big_csv: Callable) -> None:
     build(by="seed")
     before = paths.current_db()
@@ -74,6 +75,7 @@ def test_100_mb_file_with_one_bad_cell_is_refused_naming_it(data_dir: Path, big_
     assert paths.current_db() == before
 
 
+@pytest.mark.slow
 def test_100_mb_file_is_accepted_whole(data_dir: Path, big_csv: Callable) -> None:
     build(by="seed")
     load_id, plan = load.commit(big_csv(), "pengaduan-besar.csv", "complaints", by="uji")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +51,7 @@ def _state() -> tuple[int, int]:
         con.close()
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_points_never_leaves_a_partial_load(data_dir: Path, tmp_path: Path) -> None:
     build(by="seed")
     source = tmp_path / "fault.csv"

@@ -1,0 +1,92 @@
+"""Column builders shared by the page views: sources, dates, milestones, statuses, zones, scores, complaint values.
+
+Each takes the frame (or series) a query returned and gives the list of cells a reader sees, in `lang`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from integritas import fmt
+from integritas.i18n import tr
+from integritas.labels import event_label, status_label, zone_label
+
+
+def source_md(url: object, publisher: object, lang: str) -> str:
+    """Markdown link to a source, or the publisher with 'URL not recorded' when the research has no URL."""
+    if isinstance(url, str) and url:
+        return f"[{publisher}]({url})"
+    return f"{publisher} ({tr('sources.no_url', lang)})"
+
+
+def sources(df: pd.DataFrame, lang: str) -> list[str]:
+    """The source column of a table (from `url`, `publisher`); empty where a row has no source (a left join)."""
+    return [
+        source_md(u, p, lang) if isinstance(p, str) else "" for u, p in df[["url", "publisher"]].itertuples(index=False)
+    ]
+
+
+def dates(df: pd.DataFrame, lang: str) -> list[str]:
+    """Each `date` at its `date_precision` ('2019', 'Februari 2025', '27 Februari 2025'); '–' where there is none."""
+    return [
+        fmt.date_at(d, p, lang) if isinstance(p, str) else "–"
+        for d, p in df[["date", "date_precision"]].itertuples(index=False)
+    ]
+
+
+def events(df: pd.DataFrame, lang: str) -> list[str]:
+    """ZI milestones from `event`, `menuju`, `status` ('Usulan ke TPN menuju WBBM (hasil belum diketahui)')."""
+    return [
+        event_label(e, m, s, lang) if isinstance(e, str) else "–"
+        for e, m, s in df[["event", "menuju", "status"]].itertuples(index=False)
+    ]
+
+
+def statuses(values: Iterable[object], lang: str) -> list[str]:
+    """'dikonfirmasi', 'diperdebatkan'…; empty where there is no status."""
+    return [status_label(s, lang) if isinstance(s, str) else "" for s in values]
+
+
+def zones(values: Iterable[object], lang: str) -> list[str]:
+    """'● hijau', '▲ merah'…, or 'tidak ada data'."""
+    return [zone_label(z, lang) for z in values]
+
+
+def scores(values: Iterable[float | None], lang: str) -> list[str]:
+    """Scores with two decimals ('37,86' / '37.86'), '–' where none was published."""
+    return [fmt.number(x, lang, 2) for x in values]
+
+
+def complaint_value(metric: str, comparator: str, value: float, lang: str) -> str:
+    """'1.278', '42%', 'lebih dari 700': the comparator in words, never a bare '>'."""
+    unit = "%" if metric == "persen" else ""
+    # words, not "> 700": a leading ">" would render as a Markdown quote in st.table
+    prefix = (
+        "" if comparator == "=" else tr(f"comparator.{ {'>': 'gt', '<': 'lt', '~': 'approx'}[comparator] }", lang) + " "
+    )
+    # As published: the column keeps two decimals, and 4,47 must never read 4,5 (nor 42 read 42,00).
+    return prefix + fmt.number(value, lang, 2, trim=True) + unit
+
+
+def complaint_values(df: pd.DataFrame, lang: str) -> list[str]:
+    return [complaint_value(m, c, v, lang) for m, c, v in df[["metric", "comparator", "value"]].itertuples(index=False)]
+
+
+def periods(df: pd.DataFrame, lang: str) -> list[str]:
+    """'2018', '2021–2025', '1 Januari – 31 Mei 2025' from `period_start`, `period_end`."""
+    return [fmt.period(a, b, lang) for a, b in df[["period_start", "period_end"]].itertuples(index=False)]
+
+
+def complaints_table(cp: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Complaint figures (period, measure, value with its comparator, note, source) for a region or agency page."""
+    return pd.DataFrame(
+        {
+            tr("col.period", lang): periods(cp, lang),
+            tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in cp["metric"]],
+            tr("col.value", lang): complaint_values(cp, lang),
+            tr("col.note", lang): cp["note"].fillna(""),
+            tr("col.source", lang): sources(cp, lang),
+        }
+    )

@@ -1,0 +1,137 @@
+"""Instansi: identity, other names, lineage, journey, data-backed flags, complaints, units, its region, sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from integritas import db, fmt
+from integritas.i18n import tr
+from integritas.journey import journey, red_zone_awards, rising_complaints
+from integritas.labels import status_label
+from integritas.views import _columns as col
+from integritas.views._cache import view
+
+
+@dataclass
+class AgencyView:
+    nama: str
+    singkatan: str
+    jenis: str
+    induk: str
+    region_kode: str
+    region_nama: str
+    aliases: list[str]
+    is_group: bool
+    note: str
+    label: str
+    stage: str
+    stalled: bool
+    lineage: pd.DataFrame
+    family_awards: list[str]
+    events: pd.DataFrame
+    complaints: pd.DataFrame
+    units: pd.DataFrame
+    region_history: pd.DataFrame
+    flags: list[str]
+    source_ids: list[str]
+
+
+@view(max_entries=128, daily=True)
+def agency(lang: str, agency_id: str) -> AgencyView | None:
+    """The agency's page as of today, or None for an unknown id."""
+    a = db.agency(agency_id)
+    if a.empty:
+        return None
+    a = a.iloc[0]
+    all_events = db.journeys()
+    ev = all_events[(all_events["agency_id"] == agency_id)].dropna(subset=["event"])
+    j = journey(agency_id, ev, date.today(), 2, lang)
+    lin = db.agency_lineage_of(agency_id)
+    fam = db.agency_family_awards(agency_id)
+    cp = db.agency_complaints(agency_id)
+    un = db.agency_units(agency_id)
+    hist = db.region_compliance(str(a["region_kode"]))
+    flags = []
+    for year, event in red_zone_awards(ev, hist[["year", "zone"]]):
+        flags.append(tr("flag.red_zone", lang, event=tr(f"event.{event}", lang), year=year, region=a["region_nama"]))
+    laporan = cp[(cp["metric"] == "laporan") & (cp["comparator"] == "=")]
+    if rising_complaints(ev, laporan[["period_end", "value"]]):
+        flags.append(tr("flag.rising", lang))
+    events = pd.DataFrame(
+        {
+            tr("col.date", lang): col.dates(ev, lang),
+            tr("col.event", lang): col.events(ev, lang),
+            tr("col.status", lang): col.statuses(ev["status"], lang),
+            tr("col.note", lang): ev["note"].fillna(""),
+            tr("col.source", lang): col.sources(ev, lang),
+        }
+    )
+    lineage = pd.DataFrame(
+        {
+            tr("col.relation", lang): [tr(f"lineage.{r}", lang) for r in lin["role"]],
+            tr("col.agency", lang): [
+                f"[{n}](instansi?id={i})" for n, i in lin[["other_nama", "other_id"]].itertuples(index=False)
+            ],
+            tr("col.date", lang): col.dates(lin, lang),
+            tr("col.status", lang): col.statuses(lin["status"], lang),
+            tr("col.note", lang): lin["note"].fillna(""),
+            tr("col.source", lang): col.sources(lin, lang),
+        }
+    )
+    family_awards = [
+        tr(
+            "lineage.award",
+            lang,
+            event=tr(f"event.{r.event}", lang),
+            year=fmt.date_at(r.date, r.date_precision, lang),
+            holder=r.nama,
+            status=status_label(r.status, lang),
+        )
+        + (f" — {r.note}" if isinstance(r.note, str) else "")
+        for r in fam.itertuples()
+    ]
+    units = pd.DataFrame(
+        {
+            tr("col.year", lang): un["year"].astype(str),
+            tr("col.zone", lang): col.zones(un["zone"], lang),
+            tr("col.category", lang): un["category"].fillna("–"),
+            tr("col.score", lang): col.scores(un["score"], lang),
+            tr("col.status", lang): col.statuses(un["status"], lang),
+            tr("col.source", lang): col.sources(un, lang),
+        }
+    )
+    region_history = pd.DataFrame(
+        {
+            tr("col.year", lang): hist["year"].astype(str),
+            tr("col.zone", lang): col.zones(hist["zone"], lang),
+            tr("col.score", lang): col.scores(hist["score"], lang),
+            tr("col.source", lang): col.sources(hist, lang),
+        }
+    )
+    ids = ev["source_id"].tolist() + lin["source_id"].tolist() + fam["source_id"].tolist()
+    ids += cp["source_id"].tolist() + un["source_id"].tolist() + hist["source_id"].tolist()
+    return AgencyView(
+        nama=str(a["nama"]),
+        singkatan=a["singkatan"] if isinstance(a["singkatan"], str) else "",
+        jenis=str(a["jenis"]),
+        induk=a["induk"] if isinstance(a["induk"], str) else "",
+        region_kode=str(a["region_kode"]),
+        region_nama=str(a["region_nama"]),
+        aliases=list(a["aliases"]),
+        is_group=bool(a["is_group"]),
+        note=a["note"] if isinstance(a["note"], str) else "",
+        label=j.label,
+        stage=tr(f"step.{j.stage}", lang) if j.stage else tr("journey.no_stage", lang),
+        stalled=j.stalled,
+        lineage=lineage,
+        family_awards=family_awards,
+        events=events,
+        complaints=col.complaints_table(cp, lang),
+        units=units,
+        region_history=region_history,
+        flags=flags,
+        source_ids=sorted({i for i in ids if isinstance(i, str)}),
+    )

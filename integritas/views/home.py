@@ -1,0 +1,123 @@
+"""Beranda: awards, pemda per zone in the latest year, the latest complaint figures, coverage by year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from integritas import charts, db, fmt
+from integritas.i18n import tr
+from integritas.labels import zone_badge
+from integritas.views import _columns as col
+from integritas.views._cache import view
+
+
+@dataclass
+class ComplaintCard:
+    label: str
+    value: str
+    period: str
+    note: str | None
+    source: str
+
+
+@dataclass
+class HomeView:
+    wbk: str
+    wbbm: str
+    disputed: int
+    pending: str
+    latest_year: int
+    zone_badges: str
+    zones_caption: str
+    complaints: list[ComplaintCard]
+    awards: pd.DataFrame
+    award_notes: list[str]
+    coverage: pd.DataFrame
+    source_ids: list[str] = field(default_factory=list)
+
+
+@view(max_entries=16)
+def home(lang: str) -> HomeView:
+    awards, zones, complaints = db.awards(), db.zone_summary(), db.latest_complaints()
+    won = awards[awards["event"].isin(["wbk", "wbbm"])]
+    pending = awards[(awards["event"] == "usulan_tpn") & (awards["menuju"] == "wbbm")]
+    latest_year = int(zones["year"].max())
+    latest = zones[zones["year"] == latest_year].set_index("zone")
+    badges = []
+    for zone in ("hijau", "kuning", "merah"):
+        row = latest.loc[zone]
+        n = row["published"] if not pd.isna(row["published"]) else row["named"]
+        badges.append(zone_badge(zone, f"{tr('zone.' + zone, lang)} {fmt.number(n, lang)}"))
+
+    cards = []
+    for r in complaints.itertuples():
+        partial = not fmt.is_full_years(r.period_start.date(), r.period_end.date())
+        period = f"{tr('col.period', lang)}: {fmt.period(r.period_start, r.period_end, lang)}"
+        cards.append(
+            ComplaintCard(
+                label=tr(f"metric.{r.metric}", lang),
+                value=fmt.number(r.value, lang),
+                period=period + (f" · {tr('home.complaints.partial', lang)}" if partial else ""),
+                note=r.note if isinstance(r.note, str) else None,
+                source=f"{tr('col.source', lang)}: {col.source_md(r.url, r.publisher, lang)}",
+            )
+        )
+
+    table = pd.DataFrame(
+        {
+            tr("col.agency", lang): awards["nama"],
+            tr("col.event", lang): col.events(awards, lang),
+            tr("col.date", lang): col.dates(awards, lang),
+            tr("col.status", lang): col.statuses(awards["status"], lang),
+            tr("col.source", lang): col.sources(awards, lang),
+        }
+    )
+    flagged = awards[awards["status"].isin(["disputed", "pending", "scheduled"])]
+    notes = [
+        f"**{r.singkatan if isinstance(r.singkatan, str) else r.nama}** — {r.note}"
+        for r in flagged.itertuples()
+        if isinstance(r.note, str)
+    ]
+
+    wide = zones.pivot_table(index=["year", "method"], columns="zone", values="named", aggfunc="sum").reset_index()
+    published = {
+        y: " · ".join(f"{tr('zone.' + r.zone, lang)} {fmt.number(r.published, lang)}" for r in g.itertuples())
+        for y, g in zones.dropna(subset=["published"]).groupby("year")
+    }
+    coverage = pd.DataFrame(
+        {
+            tr("col.year", lang): wide["year"].astype(str),
+            tr("col.method", lang): [tr(f"method.short.{m}", lang) for m in wide["method"]],
+            tr("col.hijau", lang): wide["hijau"].astype(int),
+            tr("col.kuning", lang): wide["kuning"].astype(int),
+            tr("col.merah", lang): wide["merah"].astype(int),
+            tr("col.published", lang): [published.get(y, "–") for y in wide["year"]],
+        }
+    )
+    source_ids = awards["source_id"].tolist() + complaints["source_id"].tolist()
+    source_ids += zones["published_source_id"].dropna().tolist()
+    source_ids += [i for ids in zones["source_ids"].dropna() for i in ids]
+    return HomeView(
+        wbk=fmt.number(int((won["event"] == "wbk").sum()), lang),
+        wbbm=fmt.number(int((won["event"] == "wbbm").sum()), lang),
+        disputed=int(((won["event"] == "wbk") & (won["status"] == "disputed")).sum()),
+        pending=tr("home.wbbm.pending", lang, n=fmt.number(len(pending), lang)),
+        latest_year=latest_year,
+        zone_badges=" ".join(badges),
+        zones_caption=tr("home.zones.caption", lang, named=fmt.number(int(latest["named"].sum()), lang)),
+        complaints=cards,
+        awards=table,
+        award_notes=notes,
+        coverage=coverage,
+        source_ids=sorted(set(source_ids)),
+    )
+
+
+@view(kind="resource", max_entries=8)
+def zones_figure(lang: str) -> go.Figure:
+    """Stacked bars of pemda named per zone per year (the coverage table is its accessible alternative)."""
+    # A resource, not data: the Figure is reused as is (st.plotly_chart only reads it), which saves a rebuild per rerun.
+    return charts.read_only(charts.zones_by_year(db.zone_summary(), lang))
