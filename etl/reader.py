@@ -14,14 +14,13 @@ import os
 import re
 import tempfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from etl.sqlutil import ident
-from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed
+from etl.validate import MAX_PROBLEMS, Problem, Staged, ValidationFailed
 
 MAX_BYTES = 200 * 1024 * 1024  # Streamlit's default upload limit
 # Python's str.strip() whitespace that spreadsheets leave behind (incl. the no-break space)
@@ -35,17 +34,6 @@ def _trimmed(col: str) -> str:
         f"CASE WHEN {col} = '' THEN NULL WHEN regexp_matches({col}, '{_EDGE_SPACE}') "
         f"THEN nullif(trim({col}, '{_TRIM}'), '') ELSE {col} END AS {col}"
     )
-
-
-@dataclass(frozen=True)
-class Staged:
-    """A file read into `table` (`_line`, `_extra`, c0…): each header name (lower case) with its cell column.
-
-    `_extra` is true where a row had one cell more than the header (a stray delimiter)."""
-
-    table: str
-    columns: tuple[tuple[str, str], ...]
-    unnamed: tuple[str, ...] = ()  # cell columns under empty header cells: any value there is a stray cell
 
 
 def _decode(raw: bytes) -> tuple[str, bool]:

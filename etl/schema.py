@@ -155,7 +155,25 @@ def schema_sql(ddl_dir: Path | None = None, datasets: dict[str, Dataset] | None 
     for name, table in ddl.items():
         if name not in datasets:
             parts.append("\n".join([table.sql, *_comments(table)]))
+    parts.append(cited_rows_sql(datasets))
     return "\n\n".join(parts) + "\n"
+
+
+def cited_rows_sql(datasets: dict[str, Dataset]) -> str:
+    """The view `cited_rows(tbl, row_id, source_id)`: every row of every dataset that cites a source, so the
+    contract that each cited source exists and is quoted covers a new dataset without being edited."""
+    selects = [
+        f"SELECT {literal(ds.table)} AS tbl, concat_ws('/', {', '.join(f'{ident(k)}::VARCHAR' for k in ds.key)}) "
+        f"AS row_id, source_id FROM {ident(ds.table)}"
+        for ds in datasets.values()
+        if "source_id" in ds.columns
+    ]
+    body = (
+        "\nUNION ALL\n".join(selects)
+        or "SELECT NULL::VARCHAR AS tbl, NULL::VARCHAR AS row_id, NULL::VARCHAR AS source_id"
+    )
+    comment = "Every row that cites a source (table, key joined by /, source id); generated from etl/datasets.py."
+    return f"CREATE VIEW cited_rows AS\n{body};\nCOMMENT ON VIEW cited_rows IS {literal(comment)};"
 
 
 def create(con: duckdb.DuckDBPyConnection, ddl_dir: Path | None = None) -> None:

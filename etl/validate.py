@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import duckdb
 import pandas as pd
@@ -16,10 +15,18 @@ from etl.datasets import Dataset, Field
 from etl.parse import DEFAULT_TYPES, norm_sql
 from etl.sqlutil import ident, idents, literal
 
-if TYPE_CHECKING:
-    from etl.reader import Staged
-
 MAX_PROBLEMS = 1000  # shown and kept per file; the total is still counted
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file read into `table` (`_line`, `_extra`, c0…): each header name (lower case) with its cell column.
+
+    `_extra` is true where a row had one cell more than the header (a stray delimiter)."""
+
+    table: str
+    columns: tuple[tuple[str, str], ...]
+    unnamed: tuple[str, ...] = ()  # cell columns under empty header cells: any value there is a stray cell
 
 
 @dataclass(frozen=True)
@@ -238,8 +245,6 @@ def validate(
     names: dict[str, dict[str, str]] | None = None,
 ) -> pd.DataFrame:
     """Check a frame of text cells (row i is file line i + 2) and return its canonical cells, or raise."""
-    from etl.reader import Staged
-
     if df.empty:
         raise ValidationFailed(ds.name, [Problem(None, None, None, "empty")])
     con = duckdb.connect()

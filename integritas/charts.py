@@ -140,7 +140,10 @@ def class_map(
             lon=[p[0] for p in lon_lat],
             lat=[p[1] for p in lon_lat],
             mode="markers",
-            marker={"symbol": symbol, "size": 10, "color": colour, "line": {"color": "#212121", "width": 1.2}},
+            # An open symbol (an inferred zone) is drawn by its outline alone: dark, so it shows on a pale fill.
+            marker={"symbol": symbol, "size": 11, "color": "#212121", "line": {"width": 1.6}}
+            if symbol.endswith("-open")
+            else {"symbol": symbol, "size": 10, "color": colour, "line": {"color": "#212121", "width": 1.2}},
             name=labels[cls],
             showlegend=True,
             customdata=part[["kode", "hover"]].to_numpy(),

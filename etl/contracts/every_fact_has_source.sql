@@ -1,20 +1,7 @@
 -- severity: error
+-- cited_rows is generated from etl/datasets.py: every dataset with a source_id column, so a new one is covered.
 WITH facts AS (
-    SELECT 'zi_events' AS tbl, id AS row_id, source_id FROM zi_events
-    UNION ALL
-    SELECT 'compliance', region_kode || '/' || year, source_id FROM compliance
-    UNION ALL
-    SELECT 'compliance_counts', year || '/' || zone, source_id FROM compliance_counts
-    UNION ALL
-    SELECT 'unit_compliance', agency_id || '/' || year, source_id FROM unit_compliance
-    UNION ALL
-    SELECT 'complaints', id, source_id FROM complaints
-    UNION ALL
-    SELECT 'agency_lineage', predecessor_id || '>' || successor_id, source_id FROM agency_lineage
-    UNION ALL
-    SELECT 'methods', id, source_id FROM methods
-    UNION ALL
-    SELECT 'zone_bands', method || '/' || year_from || '/' || zone, source_id FROM zone_bands
+    SELECT tbl, row_id, source_id FROM cited_rows
 ),
 
 final AS (

@@ -258,6 +258,14 @@ def test_adding_a_dataset_is_one_declaration_and_one_seed(data_dir: Path, monkey
     # its declared rules hold for uploads too
     bad = load.plan((header + "53.71;2031;hebat;;src-zzz;\n").encode(), "salah.csv", "survey_scores")
     assert {(p.column, p.code) for p in bad.problems} == {("grade", "choice"), ("source_id", "unknown_ref")}
+    # and the rule that every cited source is quoted covers it without editing a contract
+    con = _con(paths.current_db())
+    try:
+        assert con.execute("SELECT row_id, source_id FROM cited_rows WHERE tbl = 'survey_scores'").fetchall() == [
+            ("53.71/2030", "src-c36")
+        ]
+    finally:
+        con.close()
 
 
 def test_what_uploads_may_do_follows_the_declaration(data_dir: Path) -> None:
