@@ -58,9 +58,17 @@ def _matches(q: str, doc: set[str]) -> bool:
     return len(q) >= 5 and bool(difflib.get_close_matches(q, doc, n=1, cutoff=0.85))
 
 
+# Bounds of an anonymous query: the longest agency name is under 100 characters and 12 words, and an unbounded
+# query (160 KB measured) cost seconds of server time on every rerun of every page.
+MAX_QUERY_CHARS = 100
+MAX_QUERY_WORDS = 12
+
+
 def search(query: str, index: pd.DataFrame, limit: int = 8) -> list[tuple[str, str]]:
-    """Best matches as (agency id, name). Every query word must match a word of the agency's names or region."""
-    q = tokens(query)
+    """Best matches as (agency id, name). Every query word must match a word of the agency's names or region.
+
+    Only the first MAX_QUERY_CHARS characters and MAX_QUERY_WORDS words are read."""
+    q = tokens(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
     if not q:
         return []
     scored = []

@@ -10,6 +10,7 @@ import streamlit as st
 from integritas import db, fmt
 from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
+from integritas.search import MAX_QUERY_CHARS
 from integritas.views._columns import source_md
 from integritas.views.search import search_agencies
 
@@ -84,7 +85,9 @@ def open_agency(agency_id: str) -> None:
 
 def search_box() -> None:
     """The agency search, in the sidebar of every page: results link to the agency page."""
-    text = st.sidebar.text_input(t("search.label"), key="cari", placeholder=t("search.placeholder"))
+    text = st.sidebar.text_input(
+        t("search.label"), key="cari", placeholder=t("search.placeholder"), max_chars=MAX_QUERY_CHARS
+    )
     if not text or db.data_version() is None:
         return
     hits = search_agencies(text)

@@ -77,3 +77,11 @@ def test_search_finds_by_name_alias_or_abbreviation(query: str, first: str) -> N
 def test_search_needs_every_word() -> None:
     assert search("polres kupang", INDEX) == []
     assert search("   ", INDEX) == []
+
+
+def test_a_huge_query_is_cut_to_its_first_hundred_characters_and_twelve_words() -> None:
+    # Anyone can type into the sidebar: 100 KB of text is read as its first 100 characters, so the word that only
+    # appears far beyond them ("zzz") does not count, and a query of many words is read as its first twelve.
+    assert [i for i, _ in search("kppn kupang" + " " * 100_000 + "zzz", INDEX)] == ["kppn-kupang"]
+    assert [i for i, _ in search("kppn kupang " + "kupang " * 10 + "zzz", INDEX)] == ["kppn-kupang"]
+    assert search("kppn kupang zzz", INDEX) == []  # within the bounds every word still has to match
