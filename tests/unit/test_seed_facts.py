@@ -27,8 +27,9 @@ def con(built_dir: Path) -> duckdb.DuckDBPyConnection:
 @pytest.fixture(scope="module")
 def research() -> str:
     files = sorted(FACTS.glob("*.md")) + sorted((FACTS / "seed-articles").glob("*"))
-    if not files:
-        pytest.skip(f"research files not found under {FACTS}")
+    # The research sits beside the repository, as ../shared/geo does for the boundary test: without it the seed
+    # cannot be checked, which is a failure, not a skip.
+    assert files, f"research files not found under {FACTS} (README: ../shared/facts/)"
     return "\n".join(f.read_text(encoding="utf-8") for f in files)
 
 
