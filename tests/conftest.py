@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from core import paths
 from etl.build import build
@@ -46,3 +47,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def use_built(built_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(built_dir))
     return built_dir
+
+
+def open_page(page: str, lang: str = "id", timeout: int = 30, **params: str) -> AppTest:
+    """Run the app through its router with these query parameters, switch to `page`, and assert it raised nothing."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=timeout)
+    if lang != "id":
+        at.query_params["lang"] = lang
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at

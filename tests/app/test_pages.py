@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, open_page
 
 APP = str(REPO / "app.py")
 
@@ -200,15 +200,7 @@ def test_kepatuhan_without_boundary_file_shows_table_and_says_why(data_dir: Path
 
 
 def _page(page: str, lang: str = "id", **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    if lang != "id":
-        at.query_params["lang"] = lang
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(page, lang, 30, **params)
 
 
 def test_journeys_every_agency_with_events_has_a_lane(use_built: Path) -> None:

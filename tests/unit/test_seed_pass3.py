@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from integritas.journey import journey
-from tests.conftest import REPO
+from tests.conftest import REPO, open_page
 
 APP = str(REPO / "app.py")
 
@@ -33,15 +33,7 @@ def _all(con: duckdb.DuckDBPyConnection, sql: str, *params: object) -> list[tupl
 
 
 def _page(page: str, lang: str = "id", **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    if lang != "id":
-        at.query_params["lang"] = lang
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(page, lang, 60, **params)
 
 
 def _zones_2023(con: duckdb.DuckDBPyConnection, status: str) -> dict[str, set[str]]:
