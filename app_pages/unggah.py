@@ -21,7 +21,9 @@ c2.download_button(t("upload.template_xlsx"), upload.template_xlsx(dataset), f"t
 with st.expander(t("upload.guide")):
     st.table(upload.column_guide(dataset, lang), hide_index=True)
 
-file = st.file_uploader(t("upload.file"), type=["csv", "xlsx", "txt"], key=f"file-{dataset}")
+# The picker's own words are Streamlit's English ("Drag and drop", "200MB per file"): the instruction above says it.
+st.markdown(t("upload.how", mb=upload.MAX_MB, types=", ".join(upload.FILE_TYPES)))
+file = st.file_uploader(t("upload.file"), type=list(upload.FILE_TYPES), key=f"file-{dataset}")
 if file is None:
     st.stop()
 raw = file.getvalue()
@@ -52,14 +54,17 @@ m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("upload.new"), number(plan.n_new, lang))
 m2.metric(t("upload.changed"), number(plan.n_changed, lang))
 m3.metric(t("upload.unchanged"), number(plan.unchanged, lang))
-m4.metric(t("upload.rejected"), 0)
-if not (plan.n_new or plan.n_changed):
+m4.metric(t("upload.new_sources"), number(plan.n_sources, lang))
+if not (plan.n_new or plan.n_changed or plan.n_sources):
     st.info(t("upload.nothing"))
     st.stop()
 shown = len(plan.new) + len(plan.changed)
 if shown < plan.n_new + plan.n_changed:
     st.caption(t("upload.sample", shown=number(shown, lang), n=number(plan.n_new + plan.n_changed, lang)))
 st.dataframe(upload.changes_table(plan, lang), hide_index=True, width="stretch")
+if plan.sources:
+    st.caption(t("upload.sources_added", n=number(plan.n_sources, lang)))
+    st.dataframe(upload.sources_table(plan, lang), hide_index=True, width="stretch")
 if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), type="primary"):
     bar = st.progress(0.0, text=t("upload.committing"))
     try:

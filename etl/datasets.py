@@ -20,6 +20,26 @@ class Field:
     max: float | None = None
     pattern: str | None = None
     ref: str | None = None  # name of the dataset whose key this column points at
+    # the reference holds only on rows where column == value (complaints: dimension_value is a region when the
+    # dimension is `asal`); such a column is checked and resolved by the validator but has no FOREIGN KEY
+    ref_when: tuple[str, str] | None = None
+    percent: bool = False  # "40,02%" (or an Excel cell formatted as a percentage) means 40.02 here
+    prose: bool = False  # free text transcribed from a source: may hold line breaks and invisible characters
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule across the columns of one row. `sql` is true (or NULL, as for a CHECK) for a row that keeps it,
+    over the row's typed columns; the message is `val.rule.<name>` and names `column`. A `lookup` rule reads
+    other tables of the database and names the row's own columns as `_r.<column>`.
+
+    A rule that reads another table (`lookup`) is checked by the validator only; every other rule is also
+    compiled into the table's CHECK constraints (etl/schema.py), so the file and the database agree."""
+
+    name: str
+    column: str
+    sql: str
+    lookup: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +56,17 @@ class Dataset:
     key: tuple[str, ...]
     fact: bool = False  # a fact cites a source; uploads may add rows and correct them
     extendable: bool = False  # reference rows that facts point at: uploads may add rows, never change them
+    rules: tuple[Rule, ...] = ()
+
+    @property
+    def inline_source(self) -> bool:
+        """Whether an uploaded file may carry its source in SOURCE_COLUMNS instead of naming a source_id."""
+        return self.fact and "source_id" in self.columns
+
+    @property
+    def upload_fields(self) -> tuple[Field, ...]:
+        """The columns a file may have: the table's, and the inline source columns of a fact."""
+        return self.fields + (SOURCE_FIELDS if self.inline_source else ())
 
     @property
     def table(self) -> str:
@@ -55,12 +86,54 @@ class Dataset:
         return [f.name for f in self.fields]
 
 
+# An uploaded fact may describe its source in these columns instead of naming a source_id: the loader derives the
+# id (src- and a short hash of the four) or reuses an identical source row, and adds the source in the same load.
+SOURCE_FIELDS = (
+    Field("source_url", pattern=r"https?://\S+"),
+    Field("source_publisher"),
+    Field("source_date", "date"),
+    Field("source_quote", prose=True),
+)
+SOURCE_COLUMNS = tuple(f.name for f in SOURCE_FIELDS)
+COUNT_METRICS = ("laporan", "akses", "pengaduan")
+
+
 def _source(required: bool = True) -> tuple[Field, ...]:
     return (Field("source_id", required=required, ref="sources"), Field("source_id_2", ref="sources"))
 
 
+def _in(values: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+# A name key in SQL, as etl.validate.name_key makes it in Python: lower case, words only, "kab" read as "kabupaten".
+def name_key_sql(x: str) -> str:
+    words = rf"trim(regexp_replace(lower({x}), '[^[:alnum:]]+', ' ', 'g'))"
+    return rf"regexp_replace({words}, '\bkab\b', 'kabupaten', 'g')"
+
+
+def _name_free(column: str, owner: str) -> str:
+    """No other agency is called `column` already, by its name or an alias (two agencies never share one)."""
+    key = name_key_sql(f"_r.{column}")
+    return (
+        f"NOT EXISTS (SELECT 1 FROM agencies AS a WHERE a.id <> _r.{owner} AND {name_key_sql('a.nama')} = {key}) "
+        f"AND NOT EXISTS (SELECT 1 FROM agency_aliases AS x WHERE x.agency_id <> _r.{owner} "
+        f"AND {name_key_sql('x.alias')} = {key})"
+    )
+
+
+# A method is used only in the years it was in force (the methods table says which: kepatuhan to 2021,
+# penilaian 2022-2024, opini from 2025).
+_METHOD_IN_FORCE = Rule(
+    "method_year",
+    "method",
+    "EXISTS (SELECT 1 FROM methods AS m WHERE m.id = _r.method AND _r.year >= m.year_from "
+    "AND (m.year_to IS NULL OR _r.year <= m.year_to))",
+    lookup=True,
+)
+
 _YEAR = Field("year", "int", required=True, min=2010, max=2100)
-_SCORE = Field("score", "decimal", min=0, max=100)
+_SCORE = Field("score", "decimal", min=0, max=100, percent=True)
 
 DATASETS: dict[str, Dataset] = {
     d.name: d
@@ -71,11 +144,11 @@ DATASETS: dict[str, Dataset] = {
                 Field("id", required=True, pattern=r"src-[a-z0-9-]+"),
                 Field("url", pattern=r"https?://\S+"),
                 Field("publisher", required=True),
-                Field("title"),
+                Field("title", prose=True),
                 Field("published_on", "date"),
-                Field("quote"),  # empty only for a second URL that adds no quote of its own
-                Field("refs"),
-                Field("note"),
+                Field("quote", prose=True),  # empty only for a second URL that adds no quote of its own
+                Field("refs", prose=True),
+                Field("note", prose=True),
             ),
             key=("id",),
             extendable=True,
@@ -99,9 +172,10 @@ DATASETS: dict[str, Dataset] = {
                 Field("year_from", "int", required=True, min=2010, max=2100),
                 Field("year_to", "int", min=2010, max=2100),
                 Field("source_id", required=True, ref="sources"),
-                Field("note"),
+                Field("note", prose=True),
             ),
             key=("id",),
+            rules=(Rule("years_in_order", "year_to", "year_to IS NULL OR year_to >= year_from"),),
         ),
         Dataset(
             "zone_bands",
@@ -116,6 +190,10 @@ DATASETS: dict[str, Dataset] = {
                 Field("source_id", required=True, ref="sources"),
             ),
             key=("method", "year_from", "zone", "category"),
+            rules=(
+                Rule("scores_in_order", "max_score", "min_score < max_score"),
+                Rule("years_in_order", "year_to", "year_from <= year_to"),
+            ),
         ),
         Dataset(
             "agencies",
@@ -127,16 +205,18 @@ DATASETS: dict[str, Dataset] = {
                 Field("induk"),
                 Field("region_kode", required=True, ref="regions"),
                 Field("is_group", "bool", required=True),
-                Field("note"),
+                Field("note", prose=True),
             ),
             key=("id",),
             extendable=True,
+            rules=(Rule("name_taken", "nama", _name_free("nama", "id"), lookup=True),),
         ),
         Dataset(
             "agency_aliases",
             (Field("agency_id", required=True, ref="agencies"), Field("alias", required=True)),
             key=("agency_id", "alias"),
             extendable=True,
+            rules=(Rule("name_taken", "alias", _name_free("alias", "agency_id"), lookup=True),),
         ),
         Dataset(
             "agency_lineage",
@@ -147,9 +227,10 @@ DATASETS: dict[str, Dataset] = {
                 Field("date_precision", required=True, choices=PRECISIONS),
                 Field("status", required=True, choices=STATUS_FACT),
                 Field("source_id", required=True, ref="sources"),
-                Field("note"),
+                Field("note", prose=True),
             ),
             key=("predecessor_id", "successor_id"),
+            rules=(Rule("not_itself", "successor_id", "predecessor_id <> successor_id"),),
         ),
         Dataset(
             "zi_events",
@@ -166,8 +247,8 @@ DATASETS: dict[str, Dataset] = {
                 Field("date_precision", required=True, choices=PRECISIONS),
                 Field("status", required=True, choices=("confirmed", "scheduled", "pending", "inferred", "disputed")),
                 *_source(),
-                Field("note"),
-                Field("refs"),
+                Field("note", prose=True),
+                Field("refs", prose=True),
             ),
             key=("id",),
             fact=True,
@@ -184,11 +265,12 @@ DATASETS: dict[str, Dataset] = {
                 Field("method", required=True, ref="methods"),
                 Field("status", required=True, choices=STATUS_FACT),
                 *_source(),
-                Field("note"),
-                Field("refs"),
+                Field("note", prose=True),
+                Field("refs", prose=True),
             ),
             key=("region_kode", "year"),
             fact=True,
+            rules=(_METHOD_IN_FORCE,),
         ),
         Dataset(
             "compliance_counts",
@@ -198,8 +280,8 @@ DATASETS: dict[str, Dataset] = {
                 Field("category", choices=CATEGORIES),
                 Field("n", "int", required=True, min=0, max=23),
                 Field("source_id", required=True, ref="sources"),
-                Field("note"),
-                Field("refs"),
+                Field("note", prose=True),
+                Field("refs", prose=True),
             ),
             key=("year", "zone", "category"),
             fact=True,
@@ -215,11 +297,12 @@ DATASETS: dict[str, Dataset] = {
                 Field("method", required=True, ref="methods"),
                 Field("status", required=True, choices=STATUS_FACT),
                 *_source(),
-                Field("note"),
-                Field("refs"),
+                Field("note", prose=True),
+                Field("refs", prose=True),
             ),
             key=("agency_id", "year"),
             fact=True,
+            rules=(_METHOD_IN_FORCE,),
         ),
         Dataset(
             "complaints",
@@ -244,7 +327,7 @@ DATASETS: dict[str, Dataset] = {
                         "persepsi",
                     ),
                 ),
-                Field("dimension_value"),
+                Field("dimension_value", ref="regions", ref_when=("dimension", "asal")),
                 Field(
                     "metric", required=True, choices=("laporan", "akses", "pengaduan", "persen", "peringkat", "indeks")
                 ),
@@ -252,11 +335,17 @@ DATASETS: dict[str, Dataset] = {
                 Field("value", "decimal", required=True, min=0),
                 Field("status", required=True, choices=STATUS_FACT),
                 *_source(),
-                Field("note"),
-                Field("refs"),
+                Field("note", prose=True),
+                Field("refs", prose=True),
             ),
             key=("id",),
             fact=True,
+            rules=(
+                Rule("period_in_order", "period_end", "period_start <= period_end"),
+                Rule("breakdown_value", "dimension_value", "dimension = 'total' OR dimension_value IS NOT NULL"),
+                Rule("percent_max", "value", "metric <> 'persen' OR value <= 100"),
+                Rule("count_whole", "value", f"metric NOT IN {_in(COUNT_METRICS)} OR value = trunc(value)"),
+            ),
         ),
     )
 }

@@ -70,6 +70,8 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     problem_total: int = 0
     loaded_before: list[int] = field(default_factory=list)  # ids of earlier loads of the same file
+    n_sources: int = 0  # sources the file describes inline that are not in the database yet
+    sources: list[dict[str, object]] = field(default_factory=list)  # the first SAMPLE of them
     breaches: list[ContractResult] = field(default_factory=list)  # data rules the change would break
 
     @property
@@ -137,6 +139,50 @@ def _compare(con: duckdb.DuckDBPyConnection, ds: Dataset, db: str) -> dict[str, 
     return dict(con.execute("SELECT kind, count(*) FROM diff GROUP BY kind").fetchall())
 
 
+SOURCE_COPY = {
+    "url": "source_url",
+    "publisher": "source_publisher",
+    "published_on": "source_date",
+    "quote": "source_quote",
+}
+
+
+def _inline_sources(con: duckdb.DuckDBPyConnection, p: Plan, db: str) -> None:
+    """Give each row that describes its source inline a source id: an identical source row's, or a new one derived
+    from the four columns ('src-' and 12 hex digits of their hash), kept in the temp table `new_sources`."""
+    present = {
+        c for (c,) in con.execute("SELECT column_name FROM duckdb_columns() WHERE table_name = 'checked'").fetchall()
+    }
+    if "_inline" not in present:
+        con.execute("CREATE OR REPLACE TEMP TABLE new_sources AS SELECT * FROM main.sources LIMIT 0")
+        return
+    cols = {k: (ident(v) if v in present else "NULL") for k, v in SOURCE_COPY.items()}
+    same = " AND ".join(f"s.{ident(k)} IS NOT DISTINCT FROM w.{ident(k)}" for k in SOURCE_COPY)
+    digest = (
+        "sha256(concat_ws(chr(31), " + ", ".join(f"coalesce(w.{ident(k)}::VARCHAR, '')" for k in SOURCE_COPY) + "))"
+    )
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE inline_sources AS WITH wanted AS (SELECT DISTINCT "
+        + ", ".join(f"{v} AS {ident(k)}" for k, v in cols.items())
+        + " FROM checked WHERE _inline AND source_id IS NULL) "
+        f"SELECT coalesce((SELECT min(s.id) FROM {db}.main.sources AS s WHERE {same}), 'src-' || left({digest}, 12)) "
+        f"AS id, w.*, NOT EXISTS (SELECT 1 FROM {db}.main.sources AS s WHERE {same}) AS is_new FROM wanted AS w"
+    )
+    match = " AND ".join(f"i.{ident(k)} IS NOT DISTINCT FROM c.{v}" for k, v in cols.items() if v != "NULL")
+    con.execute(
+        f"UPDATE checked AS c SET source_id = i.id FROM inline_sources AS i WHERE c._inline AND c.source_id IS NULL "
+        f"AND {match}"
+    )
+    src = DATASETS["sources"]
+    values = ", ".join(ident(c) if c in ("id", *SOURCE_COPY) else f"NULL AS {ident(c)}" for c in src.columns)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE new_sources AS SELECT {values} FROM inline_sources WHERE is_new")
+    p.n_sources = con.execute("SELECT count(*) FROM new_sources").fetchall()[0][0]
+    p.sources = [
+        dict(zip(src.columns, map(_text, r), strict=True))
+        for r in con.execute(f"SELECT {idents(src.columns)} FROM new_sources ORDER BY id LIMIT {SAMPLE}").fetchall()
+    ]
+
+
 def _text(v: object) -> str | None:
     return None if v is None else str(v)
 
@@ -152,6 +198,8 @@ def _examine(con: duckdb.DuckDBPyConnection, p: Plan, raw: bytes, db: str, progr
     except ValidationFailed as err:
         p.problems, p.problem_total = err.problems, err.total
         return
+    if ds.inline_source:
+        _inline_sources(con, p, db)
     progress("compare")
     counts = _compare(con, ds, db)
     p.n_new, p.n_changed, p.unchanged = counts.get("new", 0), counts.get("changed", 0), counts.get("same", 0)
@@ -210,17 +258,25 @@ def plan(raw: bytes, file_name: str, dataset: str, progress: Progress = lambda _
         ]
         con.execute("BEGIN")
         _examine(con, p, raw, _db_name(con), progress)
-        if p.ok and (p.n_new or p.n_changed):
+        if p.ok and (p.n_new or p.n_changed or p.n_sources):
             progress("write")
-            _apply(con, p, "dry-run")
-            progress("contracts")
-            p.breaches = [c for c in run_contracts(con) if c.breached]
+            try:
+                _apply(con, p, "dry-run")
+            except duckdb.ConstraintException as err:  # the validator knows every declared rule; this is the net
+                p.problems, p.problem_total = [Problem(None, None, None, "constraint", _first_line(err))], 1
+            else:
+                progress("contracts")
+                p.breaches = [c for c in run_contracts(con) if c.breached]
         con.execute("ROLLBACK")
     finally:
         con.close()
         rehearsal.unlink(missing_ok=True)
         Path(str(rehearsal) + ".wal").unlink(missing_ok=True)
     return p
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).splitlines()[0][:200]
 
 
 def _db_name(con: duckdb.DuckDBPyConnection) -> str:
@@ -235,8 +291,14 @@ def _apply(con: duckdb.DuckDBPyConnection, p: Plan, who: str) -> int:
     con.execute(
         'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'ok')",
-        [load_id, datetime.now(UTC), who, p.file_name, p.sha256, p.dataset, p.n_new, p.n_changed],
+        [load_id, datetime.now(UTC), who, p.file_name, p.sha256, p.dataset, p.n_new + p.n_sources, p.n_changed],
     )
+    if p.n_sources:  # the sources a file described inline come first: its facts cite them
+        src = DATASETS["sources"]
+        con.execute(
+            f"INSERT INTO load_changes SELECT ?, 'sources', {key_text(src)}, NULL, NULL FROM new_sources", [load_id]
+        )
+        con.execute(f"INSERT INTO sources ({idents(src.columns)}) SELECT {idents(src.columns)} FROM new_sources")
     before = _json(ds, "_b_")
     con.execute(
         f"INSERT INTO load_changes SELECT ?, ?, {key_text(ds)}, "
@@ -258,7 +320,10 @@ def _write_new_db(change: Callable[[duckdb.DuckDBPyConnection], int], progress: 
     con = duckdb.connect(str(target))
     try:
         con.execute("BEGIN")
-        result = change(con)
+        try:
+            result = change(con)
+        except duckdb.ConstraintException as err:  # a rule the validator does not know: a message, not a traceback
+            raise LoadFailed("load.constraint", detail=_first_line(err)) from err
         progress("contracts")
         breaches = [c for c in run_contracts(con) if c.breached]
         if breaches:
@@ -367,7 +432,10 @@ def _remove_keys(con: duckdb.DuckDBPyConnection, ds: Dataset, load_id: int) -> N
     DuckDB removes index entries one by one at commit (10 s for a million-row upload), so a table that no foreign
     key points at (a fact table) is rebuilt instead: keep the other rows, drop, recreate from its own stored DDL.
     """
-    gone = f"{key_text(ds)} IN (SELECT row_key FROM load_changes WHERE load_id = {int(load_id)})"
+    gone = (
+        f"{key_text(ds)} IN (SELECT row_key FROM load_changes WHERE load_id = {int(load_id)} "
+        f"AND dataset = {literal(ds.name)})"
+    )
     if any(f.ref == ds.name for other in DATASETS.values() for f in other.fields):
         con.execute(f"DELETE FROM {ident(ds.table)} WHERE {gone}")
         return
@@ -391,6 +459,46 @@ def _remove_keys(con: duckdb.DuckDBPyConnection, ds: Dataset, load_id: int) -> N
     con.execute("DROP TABLE kept")
 
 
+def _refuse_if_needed_later(con: duckdb.DuckDBPyConnection, load_id: int, order: list[str]) -> None:
+    """Refuse an undo that would pull rows from under a later load: one that changed the same rows again, or whose
+    rows cite a row this load added (a fact citing a source the load described inline). Names the later loads."""
+    later = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT c.load_id FROM load_changes AS c JOIN loads AS l ON l.id = c.load_id "
+            "WHERE l.status = 'ok' AND c.load_id > ? AND (c.dataset, c.row_key) IN "
+            "(SELECT dataset, row_key FROM load_changes WHERE load_id = ?) ORDER BY 1",
+            [load_id, load_id],
+        ).fetchall()
+    ]
+    if later:
+        raise LoadFailed("load.undo_later", id=load_id, later=", ".join(map(str, later)))
+    for name in order:
+        mine = f"SELECT row_key FROM load_changes WHERE load_id = {int(load_id)} AND dataset = "
+        added = f"{mine}{literal(name)} AND before IS NULL"
+        for other in DATASETS.values():
+            for f in other.fields:
+                if f.ref != name or f.ref_when:
+                    continue
+                own = f"{mine}{literal(other.name)}"
+                citing = (
+                    f"SELECT {key_text(other)} FROM {ident(other.table)} WHERE {ident(f.name)}::VARCHAR IN ({added}) "
+                    f"AND {key_text(other)} NOT IN ({own})"
+                )
+                if not con.execute(f"SELECT count(*) FROM ({citing})").fetchall()[0][0]:
+                    continue
+                loads = [
+                    r[0]
+                    for r in con.execute(
+                        f"SELECT DISTINCT load_id FROM load_changes WHERE dataset = {literal(other.name)} "
+                        f"AND row_key IN ({citing}) AND load_id <> {int(load_id)} ORDER BY 1"
+                    ).fetchall()
+                ]
+                raise LoadFailed(
+                    "load.undo_cited", id=load_id, later=", ".join(map(str, loads)) or "–", table=other.table
+                )
+
+
 def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
     """Restore exactly the rows a load replaced or added, and record the undo as a load of its own."""
     who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
@@ -402,24 +510,25 @@ def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
             n_images = con.execute("SELECT count(*) FROM load_changes WHERE load_id = ?", [load_id]).fetchall()[0][0]
             if row is None or row[1] != "ok" or not n_images:
                 raise LoadFailed("load.not_undoable", id=load_id)
-            dataset = row[0]
-            ds = DATASETS[dataset]
-            later = con.execute(
-                "SELECT count(*) FROM load_changes AS c JOIN loads AS l ON l.id = c.load_id "
-                "WHERE l.status = 'ok' AND c.load_id > ? AND c.dataset = ? AND c.row_key IN "
-                "(SELECT row_key FROM load_changes WHERE load_id = ?)",
-                [load_id, dataset, load_id],
-            ).fetchall()[0][0]
-            if later:
-                raise LoadFailed("load.undo_later", id=load_id)
-            _remove_keys(con, ds, load_id)
-            cols = idents(ds.columns)
-            values = ", ".join(f"json_extract_string(before, {literal('$.' + c)})" for c in ds.columns)
-            con.execute(
-                f"INSERT INTO {ident(ds.table)} ({cols}) SELECT {values} FROM load_changes "
-                "WHERE load_id = ? AND before IS NOT NULL",
-                [load_id],
-            )
+            touched = {
+                d
+                for (d,) in con.execute(
+                    "SELECT DISTINCT dataset FROM load_changes WHERE load_id = ?", [load_id]
+                ).fetchall()
+            }
+            order = [name for name in DATASETS if name in touched]  # references first: a fact's source before it
+            _refuse_if_needed_later(con, load_id, order)
+            for name in reversed(order):
+                _remove_keys(con, DATASETS[name], load_id)
+            for name in order:
+                ds = DATASETS[name]
+                cols = idents(ds.columns)
+                values = ", ".join(f"json_extract_string(before, {literal('$.' + c)})" for c in ds.columns)
+                con.execute(
+                    f"INSERT INTO {ident(ds.table)} ({cols}) SELECT {values} FROM load_changes "
+                    "WHERE load_id = ? AND dataset = ? AND before IS NOT NULL",
+                    [load_id, name],
+                )
             undo_id = _next_load_id(con)
             con.execute("UPDATE loads SET status = 'undone' WHERE id = ?", [load_id])
             con.execute(

@@ -1,10 +1,11 @@
 """The database schema, with every rule of a dataset written once, in etl/datasets.py.
 
 `etl/ddl/*.sql` give each table its columns, types and comments (the public schema), the rules datasets.py has no
-words for (checks across columns such as `year_from <= year_to`, UNIQUE names, defaults) and the tables that are not
-datasets (`loads`, `load_changes`). What datasets.py declares, NOT NULL (required), allowed values (choices), ranges
-(min/max), patterns, the key and the references, is compiled here into each dataset's CREATE TABLE; the DDL files
-never repeat it. A dataset with no table in etl/ddl gets one from its fields, typed by their kind.
+words for (defaults) and the tables that are not datasets (`loads`, `load_changes`). What datasets.py declares,
+NOT NULL (required), allowed values (choices), ranges (min/max), patterns, the key, the references and the rules
+across columns (`period_start <= period_end`), is compiled here into each dataset's CREATE TABLE; the DDL files
+never repeat it, so every constraint a file can break has a message of the validator. A dataset with no table in
+etl/ddl gets one from its fields, typed by their kind.
 
 DuckDB cannot add a CHECK or a foreign key to an existing table, so the DDL files run first on a scratch in-memory
 database; each dataset's table is then written out again from that catalog with the declared rules added.
@@ -63,12 +64,13 @@ def declared_constraints(ds: Dataset, datasets: dict[str, Dataset] | None = None
     datasets = DATASETS if datasets is None else datasets
     out = [key_constraint(ds)]
     for f in ds.fields:
-        if f.ref:
+        if f.ref and not f.ref_when:  # a conditional reference is the validator's alone
             target = datasets.get(f.ref)
             if target is None or len(target.key) != 1:
                 raise SchemaError(f"{ds.name}.{f.name}: ref {f.ref!r} must name a dataset with a one-column key")
             out.append(f"FOREIGN KEY ({ident(f.name)}) REFERENCES {ident(target.table)} ({ident(target.key[0])})")
     out += [f"CHECK ({check})" for f in ds.fields for check in field_checks(f)]
+    out += [f"CHECK ({rule.sql})" for rule in ds.rules if not rule.lookup]
     return out
 
 

@@ -10,10 +10,13 @@ from typing import Any
 import openpyxl
 import pandas as pd
 
+from core.i18n import strings
 from etl.contracts import ContractResult
 from etl.datasets import DATASETS
 from etl.load import UPLOADABLE, LoadFailed, Plan, commit, example_row, history, plan, undo
-from etl.validate import Problem, ValidationFailed
+from etl.reader import MAX_BYTES
+from etl.validate import INLINE_REQUIRED, Problem, ValidationFailed
+from integritas import fmt
 from integritas.i18n import LANGS, tr
 
 # The staff pages reach the load machinery only through this module: pages import integritas, never etl.
@@ -25,42 +28,81 @@ def table_of(dataset: str) -> str:
     return DATASETS[dataset].table
 
 
+# How a column's identifier looks, said in words beside the pattern (a person does not read regular expressions).
+FORMATS = {"src-[a-z0-9-]+": "source_id", "[a-z0-9]+(-[a-z0-9]+)*": "slug", r"https?://\S+": "url"}
+
+
 def column_guide(dataset: str, lang: str) -> pd.DataFrame:
+    """One row per column a file may have: whether it is required, and every rule its cells must keep."""
+    ds = DATASETS[dataset]
+    example = dict(zip(ds.columns, example_row(dataset), strict=True))
     rows = []
-    for f in DATASETS[dataset].fields:
-        rule = tr(f"kind.{f.kind}", lang)
+    for f in ds.upload_fields:
+        rules = [tr(f"kind.{f.kind}", lang)]
+        if f.percent:
+            rules.append(tr("guide.percent", lang))
         if f.choices:
-            rule += "; " + tr("guide.choices", lang, choices=", ".join(f.choices))
-        if f.ref:
-            rule += "; " + tr("guide.ref", lang, ref=f.ref)
+            rules.append(tr("guide.choices", lang, choices=", ".join(f.choices)))
+        if f.ref == "regions":
+            rules.append(tr("guide.region", lang))
+        elif f.ref == "agencies":
+            rules.append(tr("guide.agency", lang))
+        elif f.ref:
+            rules.append(tr("guide.ref", lang, ref=tr(f"ds.{f.ref}", lang)))
+        if f.ref_when:
+            rules[-1] = tr("guide.ref_when", lang, column=f.ref_when[0], value=f.ref_when[1], rule=rules[-1])
         if f.min is not None or f.max is not None:
-            rule += "; " + tr(
-                "guide.range", lang, lo=f.min if f.min is not None else "…", hi=f.max if f.max is not None else "…"
+            rules.append(
+                tr("guide.range", lang, lo=f.min if f.min is not None else "…", hi=f.max if f.max is not None else "…")
             )
+        if f.pattern:
+            rules.append(tr(f"guide.format.{FORMATS.get(f.pattern, 'other')}", lang, pattern=f.pattern))
+        if example.get(f.name):
+            rules.append(tr("guide.example", lang, example=example[f.name]))
+        rules += [tr(f"guide.rule.{r.name}", lang) for r in ds.rules if r.column == f.name]
+        if ds.inline_source and f.name == "source_id":
+            required = tr("guide.source_id", lang)
+        elif ds.inline_source and f.name in INLINE_REQUIRED:
+            required = tr("guide.inline", lang)
+        else:
+            required = tr("yes" if f.required else "no", lang)
         rows.append(
             {
                 tr("col.column", lang): f.name,
-                tr("guide.required", lang): tr("yes" if f.required else "no", lang),
-                tr("col.description", lang): rule,
+                tr("guide.required", lang): required,
+                tr("col.description", lang): "; ".join(rules),
             }
         )
     return pd.DataFrame(rows)
 
 
-def template_csv(dataset: str) -> bytes:
+def _template_row(dataset: str) -> tuple[list[str], list[str]]:
+    """The template's header and its one example row: a real row, with its source written inline for a fact so
+    that a first-time user sees both ways (the example keeps its source_id; the inline columns show the form)."""
     ds = DATASETS[dataset]
-    frame = pd.DataFrame([example_row(dataset)], columns=ds.columns)
+    header = [f.name for f in ds.upload_fields]
+    return header, example_row(dataset) + [""] * (len(header) - len(ds.columns))
+
+
+def template_csv(dataset: str) -> bytes:
+    header, row = _template_row(dataset)
+    frame = pd.DataFrame([row], columns=header)
     text: str = frame.to_csv(index=False)
     return text.encode("utf-8-sig")
 
 
 def template_xlsx(dataset: str) -> bytes:
-    ds = DATASETS[dataset]
+    header, row = _template_row(dataset)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "data"
-    ws.append(ds.columns)
-    ws.append(example_row(dataset))
+    ws.append(header)
+    ws.append(row)
+    for column in ws.iter_cols(min_row=1, max_row=2):
+        # text cells: what is typed stays what is stored (Excel would turn 53.10 into 53.1, or 80,93% into 0.8093)
+        ws.column_dimensions[column[0].column_letter].number_format = "@"
+        for cell in column[1:]:
+            cell.number_format = "@"
     for lang in ("id", "en"):
         guide = wb.create_sheet(f"{tr('upload.guide_sheet', lang)}-{lang}")
         g = column_guide(dataset, lang)
@@ -116,6 +158,24 @@ def _cell(value: object) -> str:
     return "–" if value is None else str(value)
 
 
+# What the upload page accepts (etl.reader reads each); the size is the reader's own limit.
+FILE_TYPES = ("csv", "txt", "tsv", "xlsx", "xls", "ods")
+MAX_MB = MAX_BYTES // (1024 * 1024)
+
+
+def sources_table(plan: Plan, lang: str) -> pd.DataFrame:
+    """The sources a file describes inline that the load will add, with the id each gets."""
+    return pd.DataFrame(
+        {
+            tr("col.id", lang): [s["id"] for s in plan.sources],
+            tr("col.publisher", lang): [s["publisher"] for s in plan.sources],
+            tr("col.date", lang): [s["published_on"] or "–" for s in plan.sources],
+            "URL": [s["url"] for s in plan.sources],
+            tr("col.quote", lang): [s["quote"] for s in plan.sources],
+        }
+    )
+
+
 def changes_table(plan: Plan, lang: str) -> pd.DataFrame:
     """Changed rows as 'column: before → after' lines, and new rows, for the dry run."""
     rows = []
@@ -126,3 +186,51 @@ def changes_table(plan: Plan, lang: str) -> pd.DataFrame:
         text = ", ".join(f"{k}={v}" for k, v in rec.items() if v is not None)
         rows.append({tr("upload.kind", lang): tr("upload.new", lang), tr("upload.row", lang): text})
     return pd.DataFrame(rows)
+
+
+def _is_seed(file_name: object) -> bool:
+    return str(file_name).startswith("seed/")
+
+
+def history_tables(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The load history, newest first, with translated headers and values: (uploads and undos, seed build)."""
+    raw = history()
+    table = pd.DataFrame(
+        {
+            tr("col.id", lang): raw["id"],
+            tr("col.at", lang): [fmt_when(a, lang) for a in raw["at"]],
+            tr("col.by", lang): raw["by"],
+            tr("col.file", lang): raw["file_name"],
+            tr("col.dataset", lang): [tr(f"ds.{d}", lang) if f"ds.{d}" in strings(lang) else d for d in raw["dataset"]],
+            tr("col.added", lang): raw["added"],
+            tr("col.changed", lang): raw["changed"],
+            tr("col.status", lang): [tr(f"history.status.{s}", lang) for s in raw["status"]],
+        }
+    )
+    seed = raw["file_name"].map(_is_seed)
+    return table[~seed.to_numpy()].reset_index(drop=True), table[seed.to_numpy()].reset_index(drop=True)
+
+
+def fmt_when(at: object, lang: str) -> str:
+    """A load's time as the reader's date and the hour and minute (UTC, as stored)."""
+    stamp = pd.Timestamp(at)  # type: ignore[arg-type]
+    return f"{fmt.day(stamp, lang)} {stamp:%H:%M} UTC"
+
+
+def undoable(lang: str) -> dict[int, str]:
+    """Loads an undo can reverse (uploads still in force), newest first, each with what it changed in words."""
+    raw = history()
+    rows = raw[(raw["status"] == "ok") & ~raw["file_name"].map(_is_seed)]
+    return {
+        int(r.id): tr(
+            "history.choice",
+            lang,
+            id=r.id,
+            when=fmt_when(r.at, lang),
+            dataset=tr(f"ds.{r.dataset}", lang),
+            file=r.file_name,
+            added=fmt.number(r.added, lang),
+            changed=fmt.number(r.changed, lang),
+        )
+        for r in rows.itertuples(index=False)
+    }

@@ -31,8 +31,7 @@ CREATE TABLE methods (
     year_from INTEGER,
     year_to   INTEGER,
     source_id VARCHAR,
-    note      VARCHAR,
-    CHECK (year_to IS NULL OR year_to >= year_from)
+    note      VARCHAR
 );
 COMMENT ON TABLE methods IS 'Ombudsman assessment regimes: kepatuhan (to 2021), penilaian with categories A-E (2022-2024), opini (2025-).';
 
@@ -44,8 +43,6 @@ CREATE TABLE zone_bands (
     category  VARCHAR,
     min_score DECIMAL(5, 2),
     max_score DECIMAL(5, 2),
-    source_id VARCHAR,
-    CHECK (min_score < max_score),
-    CHECK (year_from <= year_to)
+    source_id VARCHAR
 );
 COMMENT ON TABLE zone_bands IS 'Score bands as published for a method and years; only published bands are listed.';

@@ -26,7 +26,6 @@ CREATE TABLE agency_lineage (
     date_precision VARCHAR,
     status         VARCHAR,
     source_id      VARCHAR,
-    note           VARCHAR,
-    CHECK (predecessor_id <> successor_id)
+    note           VARCHAR
 );
 COMMENT ON TABLE agency_lineage IS 'Predecessor -> successor, e.g. Kanwil Kemenkumham NTT split in 2024.';

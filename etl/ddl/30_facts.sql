@@ -73,9 +73,7 @@ CREATE TABLE complaints (
     source_id       VARCHAR,
     source_id_2     VARCHAR,
     note            VARCHAR,
-    refs            VARCHAR,
-    CHECK (period_start <= period_end),
-    CHECK (dimension = 'total' OR dimension_value IS NOT NULL)
+    refs            VARCHAR
 );
 COMMENT ON TABLE complaints IS 'Complaint figures. laporan (registered reports) and akses (consultations + reports) are different metrics; scope nasional is context only.';
 COMMENT ON COLUMN complaints.period_end IS 'Partial years stay partial: a Jan-Jul figure ends on 31 July.';

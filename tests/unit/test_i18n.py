@@ -17,7 +17,7 @@ from core.i18n import DEFAULT_LANG, LANGS, LOCALES_DIR, strings, tr
 from etl.contracts import CONTRACTS_DIR, ContractResult
 from etl.datasets import DATASETS, ZONES
 from etl.load import UPLOADABLE, LoadFailed
-from etl.validate import Problem
+from etl.validate import INLINE_REQUIRED, Problem
 from integritas import charts, fmt, journey, upload
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,6 +48,8 @@ COMPARATOR_WORDS = {">": "gt", "<": "lt", "~": "approx"}
 KINDS = {f.kind for ds in DATASETS.values() for f in ds.fields}
 # Problem codes are literals in etl (Problem(..., "empty"), THEN 'formula' in the compiled SQL), plus one code per
 # declared non-text kind ('type_' || kind). A val.* key whose code appears nowhere in etl is unused.
+# rules across columns: 'rule.' + the declared rule's name, and the rules of a source written inline
+RULES = {r.name for ds in DATASETS.values() for r in ds.rules} | {*INLINE_REQUIRED, "source_both"}
 PROBLEM_CODES = set(re.findall(r"""["'](\w+)["']""", ETL_CODE)) | {f"type_{k}" for k in KINDS - {"str"}}
 
 # prefix -> (the values the code can put after it, whether every value must have a key)
@@ -61,6 +63,9 @@ DOMAINS: dict[str, tuple[set[str], bool]] = {
     "event.": (_choices("zi_events", "event"), True),
     "jenis.": (_choices("regions", "jenis") | _choices("agencies", "jenis"), True),
     "kind.": (KINDS, True),
+    "history.status.": ({"ok", "rejected", "undone", "undo"}, True),  # loads.status (etl/ddl/90_loads.sql)
+    "guide.format.": ({*upload.FORMATS.values(), "other"}, True),
+    "guide.rule.": ({r.name for ds in DATASETS.values() for r in ds.rules}, True),
     # the `role` column of integritas/sql/agency_lineage_of.sql
     "lineage.": ({"predecessor", "successor"}, True),
     "menuju.": (_choices("zi_events", "menuju"), True),
@@ -70,7 +75,7 @@ DOMAINS: dict[str, tuple[set[str], bool]] = {
     "status.": (_choices("zi_events", "status"), True),
     "step.": (set(journey.STEP_RANK), True),
     "upload.step.": (set(upload.STEPS), True),
-    "val.": (PROBLEM_CODES, False),  # the codes are found in etl's code, so there is nothing to complete
+    "val.": (PROBLEM_CODES | {f"rule.{r}" for r in RULES}, False),  # codes found in etl's code: nothing to complete
     "zone.": ({*ZONES, charts.NO_DATA}, True),
 }
 
@@ -108,6 +113,11 @@ def test_every_dynamic_prefix_has_a_declared_domain_and_is_still_used() -> None:
     assert DYNAMIC - set(DOMAINS) == set(), "a key built at run time: declare its values in DOMAINS"
     assert set(DOMAINS) - DYNAMIC == set(), "a prefix no code builds keys from any more: drop it from DOMAINS"
     assert set(COMPARATOR_WORDS) == _choices("complaints", "comparator") - {"="}
+
+
+def test_every_rule_across_columns_has_its_message_in_both_languages() -> None:
+    for lang in ("id", "en"):
+        assert sorted(r for r in RULES if f"val.rule.{r}" not in strings(lang)) == [], lang
 
 
 def test_every_key_the_code_asks_for_exists() -> None:

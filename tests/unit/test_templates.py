@@ -19,13 +19,23 @@ def test_templates_round_trip_through_the_reader(data_dir: Path) -> None:
     build(by="seed")
     csv = upload.template_csv("compliance")
     header, example = csv.decode("utf-8-sig").splitlines()[:2]
-    assert header.split(",") == DATASETS["compliance"].columns
-    assert len(example.split(",")) == len(DATASETS["compliance"].columns)
+    # the table's columns, then the columns a fact's source may be written in
+    expected = [*DATASETS["compliance"].columns, "source_url", "source_publisher", "source_date", "source_quote"]
+    assert header.split(",") == expected
+    assert len(example.split(",")) == len(expected)
     wb = openpyxl.load_workbook(io.BytesIO(upload.template_xlsx("compliance")))
     assert wb.sheetnames == ["data", "panduan-id", "guide-en"]
     guide_en = [[c.value for c in r] for r in wb["guide-en"].iter_rows()]
     score = next(r for r in guide_en if r[0] == "score")
     assert "range 0–100" in score[2]
+    region = next(r for r in guide_en if r[0] == "region_kode")
+    assert "or its name (Kota Kupang" in region[2]
+    source_id = next(r for r in guide_en if r[0] == "source_id")
+    assert source_id[1].startswith("yes, unless the source is written")
+    quote = next(r for r in guide_en if r[0] == "source_quote")
+    assert quote[1] == "when source_id is empty"
+    method = next(r for r in guide_en if r[0] == "method")
+    assert "in force in the row's year" in method[2]
     # the template, as downloaded, is recognised as already loaded rows: nothing new, nothing refused
     p = load.plan(upload.template_xlsx("compliance"), "template.xlsx", "compliance")
     assert p.ok and not p.n_new and p.unchanged == 1
