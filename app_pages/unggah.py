@@ -36,6 +36,8 @@ if st.session_state.get("upload_plan", (None, None))[0] != plan_key:
     st.session_state["upload_plan"] = (plan_key, plan)
 plan = st.session_state["upload_plan"][1]
 
+if plan.sheet is not None:  # a workbook: which sheet and header row were read, so a surprise shows at once
+    st.caption(t("upload.read_from", sheet=plan.sheet, row=plan.header_row))
 if plan.loaded_before:
     st.warning(t("upload.same_file", ids=", ".join(map(str, plan.loaded_before))), icon=":material/content_copy:")
 if plan.breaches:

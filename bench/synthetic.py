@@ -29,7 +29,9 @@ def complaints_csv(path: Path, rows: int, source_id: str, bad_line: int | None =
                     printf('%d-12-31', 2014 + i % 12) AS period_end,
                     'ntt' AS scope,
                     ['total', 'substansi', 'maladministrasi', 'asal', 'instansi', 'kanal'][1 + i % 6] AS dimension,
-                    CASE WHEN i % 6 = 0 THEN NULL ELSE 'baris ' || (i % 97) END AS dimension_value,
+                    -- an `asal` breakdown names a region
+                    CASE WHEN i % 6 = 0 THEN NULL WHEN i % 6 = 3 THEN '53.71' ELSE 'baris ' || (i % 97) END
+                        AS dimension_value,
                     ['laporan', 'akses'][1 + i % 2] AS metric,
                     '=' AS comparator,
                     CASE WHEN i = {bad} THEN '-5' ELSE replace(format('{{:,}}', (i * 7919) % 5000), ',', '.') END

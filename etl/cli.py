@@ -79,6 +79,9 @@ def _cmd_boundaries(args: argparse.Namespace) -> int:
     return 0
 
 
+REFUSED = "DITOLAK, tidak ada yang ditulis / REFUSED, nothing written."
+
+
 def _cmd_load(args: argparse.Namespace) -> int:
     from etl import load
     from etl.validate import ValidationFailed
@@ -93,7 +96,10 @@ def _cmd_load(args: argparse.Namespace) -> int:
             raise load.LoadFailed("load.breached", p.breaches)
         if not p.ok:
             raise ValidationFailed(args.dataset, p.problems, p.problem_total)
-        print(f"{args.dataset}: {p.n_new} new, {p.n_changed} changed, {p.unchanged} unchanged, 0 rejected")
+        print(
+            f"{args.dataset}: {p.n_new} new, {p.n_changed} changed, {p.unchanged} unchanged, "
+            f"{p.n_sources} new source(s) written inline"
+        )
         for before, after in p.changed[:20]:
             diff = {k: (before[k], after[k]) for k in after if str(before.get(k)) != str(after[k])}
             print("  changed:", ", ".join(f"{k}: {a} → {b}" for k, (a, b) in diff.items()))
@@ -102,12 +108,12 @@ def _cmd_load(args: argparse.Namespace) -> int:
             return 0
         load_id, _ = load.commit(raw, path.name, args.dataset, by=args.by)
     except ValidationFailed as err:
-        print(f"REFUSED — nothing written. {err.total} problem(s):", file=sys.stderr)
+        print(f"{REFUSED} {err.total} masalah / problem(s):", file=sys.stderr)
         for prob in err.problems[:100]:
             print(f"  {prob.message('id')}\n    {prob.message('en')}", file=sys.stderr)
         return 1
     except load.LoadFailed as err:
-        print(f"REFUSED — nothing written. {err}", file=sys.stderr)
+        print(f"{REFUSED}\n{err.bilingual()}", file=sys.stderr)
         return 1
     print(f"committed as load {load_id}; now serving {paths.current_db()}")
     return 0
@@ -126,7 +132,7 @@ def _cmd_undo(args: argparse.Namespace) -> int:
     try:
         undo_id = load.undo(args.load_id, by=args.by)
     except load.LoadFailed as err:
-        print(f"REFUSED — nothing written. {err}", file=sys.stderr)
+        print(f"{REFUSED}\n{err.bilingual()}", file=sys.stderr)
         return 1
     print(f"load {args.load_id} undone (recorded as load {undo_id})")
     return 0

@@ -26,7 +26,7 @@ from core.i18n import tr
 from etl.build import _new_db_path, build_lock, prune, switch_pointer
 from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, Dataset
-from etl.reader import stage
+from etl.reader import locate, stage
 from etl.sqlutil import ident, idents, literal
 from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed, check, column_types, name_key
 
@@ -50,6 +50,15 @@ class LoadFailed(Exception):
     def message(self, lang: str) -> str:
         return tr(self.key, lang, **self.fields)
 
+    def bilingual(self) -> str:
+        """The reason in Bahasa and English, then each broken data rule in both with the rows that break it."""
+        lines = [self.message("id"), self.message("en")]
+        for c in self.breaches:
+            lines += [f"- {c.name}: {c.rule('id')}", f"  {c.rule('en')}"]
+            for row in c.rows[:20]:
+                lines.append("    " + ", ".join(f"{k}={v}" for k, v in zip(c.columns, row, strict=True)))
+        return "\n".join(lines)
+
 
 SAMPLE = 200  # new and changed rows kept on a Plan for the dry-run table; the counts cover every row
 
@@ -70,6 +79,8 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     problem_total: int = 0
     loaded_before: list[int] = field(default_factory=list)  # ids of earlier loads of the same file
+    sheet: str | None = None  # the workbook sheet the table was read from (None for CSV)
+    header_row: int = 1  # the spreadsheet row of the header (below any title rows)
     n_sources: int = 0  # sources the file describes inline that are not in the database yet
     sources: list[dict[str, object]] = field(default_factory=list)  # the first SAMPLE of them
     breaches: list[ContractResult] = field(default_factory=list)  # data rules the change would break
@@ -192,7 +203,12 @@ def _examine(con: duckdb.DuckDBPyConnection, p: Plan, raw: bytes, db: str, progr
     ds = DATASETS[p.dataset]
     progress("read")
     try:
-        staged = stage(con, raw, Path(p.file_name).stem)
+        columns = [f.name for f in ds.upload_fields]
+        staged = stage(con, raw, Path(p.file_name).stem, columns)
+        if raw[:4] == b"PK\x03\x04" or raw[:4] == b"\xd0\xcf\x11\xe0":
+            # a workbook: say which sheet and row were read (read once more; workbooks are small by nature)
+            where = locate(raw, Path(p.file_name).stem, columns)
+            p.sheet, p.header_row = where.sheet, where.header_row
         progress("check")
         check(con, staged, ds, _known(con, ds, db), _names(con, db), column_types(con, ds.table, db))
     except ValidationFailed as err:

@@ -312,11 +312,11 @@ def check(
         )
     if inline:
         # an inline source says who published it and quotes it; it replaces source_id, never sits beside one
-        named = lambda c: f"{ident(c)} IS NOT NULL" if c in inline else "false"  # noqa: E731
         for column in INLINE_REQUIRED:
+            given = f"{ident(column)} IS NOT NULL" if column in inline else "false"
             found.append(
                 f"SELECT _line, {literal(column)}, NULL, {literal('rule.' + column)} FROM checked "
-                f"WHERE {clean} AND _inline AND source_id IS NULL AND NOT {named(column)}"
+                f"WHERE {clean} AND _inline AND source_id IS NULL AND NOT {given}"
             )
         found.append(
             "SELECT _line, 'source_id', NULL, 'rule.source_both' FROM checked "

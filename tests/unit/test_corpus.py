@@ -5,6 +5,7 @@ whole."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -14,8 +15,8 @@ import pytest
 
 from bench.synthetic import complaints_csv
 from core import paths
-from etl import load
-from etl.build import build
+from etl import cli, load
+from etl.build import build, sha256_file
 from etl.validate import ValidationFailed
 from tests.conftest import REPO
 
@@ -28,23 +29,72 @@ def test_corpus_has_at_least_30_files() -> None:
     assert sorted(p.name for p in (CORPUS / "files").iterdir()) == sorted(EXPECTED)
 
 
+def _fingerprint() -> tuple[str | None, str, str]:
+    """What a refused file must leave untouched: the database CURRENT names, its bytes, and the upload manifest."""
+    db = paths.current_db()
+    manifest = load.manifest_file()
+    return (
+        db.name if db else None,
+        sha256_file(db) if db else "",
+        manifest.read_text(encoding="utf-8") if manifest.exists() else "",
+    )
+
+
+def _cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = cli.main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def seeded(built_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the data directory as the seed build left it (a build per file would take most of the time)."""
+    target = tmp_path / "data"
+    shutil.copytree(built_dir, target, ignore=shutil.ignore_patterns(".build.lock"))
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
+    return target
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_corpus_file(name: str, data_dir: Path) -> None:
-    build(by="seed")
-    before = paths.current_db()
+def test_corpus_file(name: str, seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = EXPECTED[name]
     raw = (CORPUS / "files" / name).read_bytes()
     plan = load.plan(raw, name, spec["dataset"])
+    path = tmp_path / name
+    path.write_bytes(raw)
     if "refuse" in spec:
         assert sorted({p.code for p in plan.problems}) == sorted(spec["refuse"]), plan.problems
-        assert all(p.message("id") and p.message("en") for p in plan.problems)
+        for expected in spec.get("problems", []):
+            got = [[p.row, p.column, p.value, p.code, p.detail][: len(expected)] for p in plan.problems]
+            assert expected in got, got
+        for p in plan.problems:
+            for lang in ("id", "en"):
+                text = p.message(lang)  # "Baris 2, kolom score (nilai «90,525»): …" — where, what, why
+                assert (str(p.row) in text if p.row is not None else True) and (p.column or "–") in text
+                assert p.value is None or p.value in text
+        before = _fingerprint()
+        code, out, err = _cli(["load", str(path), "--dataset", spec["dataset"], "--by", "corpus"], capsys)
+        assert code == 1 and "Traceback" not in out + err
+        assert err.startswith("DITOLAK, tidak ada yang ditulis / REFUSED, nothing written.")
+        assert plan.problems[0].message("id") in err and plan.problems[0].message("en") in err
         with pytest.raises(ValidationFailed):
             load.commit(raw, name, spec["dataset"])
-        assert paths.current_db() == before
+        assert _fingerprint() == before  # nothing written: same database file, same bytes, same manifest
     else:
         assert plan.ok, [p.message("en") for p in plan.problems]
         assert plan.n_new == spec["accept"] and not plan.n_changed
-        load_id, _ = load.commit(raw, name, spec["dataset"], by="corpus")
+        assert plan.n_sources == spec.get("sources", 0)
+        code, out, err = _cli(["load", str(path), "--dataset", spec["dataset"], "--by", "corpus"], capsys)
+        assert code == 0 and "committed as load" in out and not err
+        (load_id,) = (r for r in load.history()["id"] if r == load.history()["id"].max())
+        if "stored" in spec:
+            table, where, values = spec["stored"]
+            con = duckdb.connect(str(paths.current_db()), read_only=True)
+            try:
+                cols = ", ".join(f"{c}::VARCHAR" for c in values)
+                assert con.execute(f"SELECT {cols} FROM {table} WHERE {where}").fetchall() == [tuple(values.values())]
+            finally:
+                con.close()
         again = load.plan(raw, name, spec["dataset"])
         assert again.loaded_before == [load_id] and again.unchanged == spec["accept"] and not again.new
 
