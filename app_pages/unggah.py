@@ -23,6 +23,7 @@ with st.expander(t("upload.guide")):
 
 # The picker's own words are Streamlit's English ("Drag and drop", "200MB per file"): the instruction above says it.
 st.markdown(t("upload.how", mb=upload.MAX_MB, types=", ".join(upload.FILE_TYPES)))
+st.caption(upload.limits_text(lang))
 file = st.file_uploader(t("upload.file"), type=list(upload.FILE_TYPES), key=f"file-{dataset}")
 if file is None:
     st.stop()

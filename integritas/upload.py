@@ -14,7 +14,7 @@ from core.i18n import strings
 from etl.contracts import ContractResult
 from etl.datasets import DATASETS
 from etl.load import UPLOADABLE, LoadFailed, Plan, commit, example_row, history, plan, undo
-from etl.reader import MAX_BYTES
+from etl.reader import LIMITS, MAX_BYTES
 from etl.validate import INLINE_REQUIRED, Problem, ValidationFailed
 from integritas import fmt
 from integritas.i18n import LANGS, tr
@@ -161,6 +161,19 @@ def _cell(value: object) -> str:
 # What the upload page accepts (etl.reader reads each); the size is the reader's own limit.
 FILE_TYPES = ("csv", "txt", "tsv", "xlsx", "xls", "ods")
 MAX_MB = MAX_BYTES // (1024 * 1024)
+
+
+def limits_text(lang: str) -> str:
+    """The reader's limits, said once on the upload page (a file past one is refused naming it)."""
+    return tr(
+        "upload.limits",
+        lang,
+        mb=fmt.number(LIMITS["bytes"] // (1024 * 1024), lang),
+        columns=fmt.number(LIMITS["columns"], lang),
+        rows=fmt.number(LIMITS["rows"], lang),
+        chars=fmt.number(LIMITS["cell_chars"], lang),
+        search=LIMITS["header_search_rows"],
+    )
 
 
 def sources_table(plan: Plan, lang: str) -> pd.DataFrame:
