@@ -329,8 +329,17 @@ def _apply(con: duckdb.DuckDBPyConnection, p: Plan, who: str) -> int:
     return load_id
 
 
-def _write_new_db(change: Callable[[duckdb.DuckDBPyConnection], int], progress: Progress = lambda _s: None) -> int:
-    """Copy the current DB, run `change(con)` in one transaction, check contracts, and switch to the copy."""
+def _write_new_db(
+    change: Callable[[duckdb.DuckDBPyConnection], int],
+    progress: Progress = lambda _s: None,
+    keep: Callable[[int], None] = lambda _result: None,
+) -> int:
+    """Copy the current DB, run `change(con)` in one transaction, check contracts, `keep` what a rebuild needs to
+    replay it (the file, the manifest line), and only then switch readers to the copy.
+
+    The order is what makes a failure at any step harmless: until the pointer moves, readers and a rebuild see the
+    database as before; `keep` must leave nothing behind when it fails, and its manifest line is taken back if the
+    switch itself fails."""
     target = _new_db_path()
     shutil.copyfile(_current(), target)
     con = duckdb.connect(str(target))
@@ -347,14 +356,32 @@ def _write_new_db(change: Callable[[duckdb.DuckDBPyConnection], int], progress: 
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
         con.close()
+        manifest = manifest_file()
+        size = manifest.stat().st_size if manifest.exists() else None
+        try:
+            keep(result)
+            switch_pointer(target)
+        except BaseException:
+            _truncate(manifest, size)
+            raise
     except BaseException:
         con.close()
         target.unlink(missing_ok=True)
         Path(str(target) + ".wal").unlink(missing_ok=True)
         raise
-    switch_pointer(target)
     prune(target)
     return result
+
+
+def _truncate(manifest: Path, size: int | None) -> None:
+    """Put the manifest back as it was (`size` None: it did not exist), taking back a line for a load that failed."""
+    if size is None:
+        manifest.unlink(missing_ok=True)
+        return
+    with manifest.open("r+b") as fh:
+        fh.truncate(size)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def _next_load_id(con: duckdb.DuckDBPyConnection) -> int:
@@ -429,16 +456,19 @@ def commit(
             p.sha256 = digest.result()
             return _apply(con, p, who)
 
-        load_id = _write_new_db(change, progress)
-        store = paths.data_dir() / "uploads"
-        store.mkdir(parents=True, exist_ok=True)
-        kept = store / f"{p.sha256}{Path(file_name).suffix.lower()}"
-        if not kept.exists():
-            tmp = kept.with_suffix(".part")
-            tmp.write_bytes(raw)
-            os.replace(tmp, kept)
-        if record:
-            _record("load", load_id, p.sha256, file_name, dataset, who)
+        def keep(load_id: int) -> None:
+            # the accepted file by its hash, then the manifest line that replays it: a rebuild needs both
+            store = paths.data_dir() / "uploads"
+            store.mkdir(parents=True, exist_ok=True)
+            kept = store / f"{p.sha256}{Path(file_name).suffix.lower()}"
+            if not kept.exists():
+                tmp = kept.with_suffix(".part")
+                tmp.write_bytes(raw)
+                os.replace(tmp, kept)
+            if record:
+                _record("load", load_id, p.sha256, file_name, dataset, who)
+
+        load_id = _write_new_db(change, progress, keep)
     return load_id, p
 
 
@@ -554,9 +584,11 @@ def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
             )
             return undo_id
 
-        undo_id = _write_new_db(change)
-        if record:
-            _record("undo", load_id, "", "", "", who)
+        def keep(_undo_id: int) -> None:
+            if record:
+                _record("undo", load_id, "", "", "", who)
+
+        undo_id = _write_new_db(change, keep=keep)
         return undo_id
 
 
