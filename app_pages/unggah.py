@@ -32,7 +32,12 @@ raw = file.getvalue()
 plan_key = (file.file_id, dataset, db.data_version())
 if st.session_state.get("upload_plan", (None, None))[0] != plan_key:
     bar = st.progress(0.0, text=t("upload.checking"))
-    plan = upload.plan(raw, file.name, dataset, progress=upload.progress_reporter(bar, lang))
+    try:
+        plan = upload.plan(raw, file.name, dataset, progress=upload.progress_reporter(bar, lang))
+    except upload.LoadFailed as err:  # past a bound, or no database yet: a message, never a traceback
+        bar.empty()
+        st.error(err.message(lang), icon=":material/block:")
+        st.stop()
     bar.empty()
     st.session_state["upload_plan"] = (plan_key, plan)
 plan = st.session_state["upload_plan"][1]

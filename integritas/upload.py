@@ -11,9 +11,10 @@ import openpyxl
 import pandas as pd
 
 from core.i18n import strings
+from etl import sandbox
 from etl.contracts import ContractResult
 from etl.datasets import DATASETS
-from etl.load import UPLOADABLE, LoadFailed, Plan, commit, example_row, history, plan, undo
+from etl.load import UPLOADABLE, LoadFailed, Plan, example_row, history, undo
 from etl.reader import LIMITS, MAX_BYTES
 from etl.validate import INLINE_REQUIRED, Problem, ValidationFailed
 from integritas import fmt
@@ -21,6 +22,20 @@ from integritas.i18n import LANGS, tr
 
 # The staff pages reach the load machinery only through this module: pages import integritas, never etl.
 __all__ = ["UPLOADABLE", "LoadFailed", "ValidationFailed", "commit", "history", "plan", "table_of", "undo"]
+
+
+def plan(raw: bytes, file_name: str, dataset: str, progress: Callable[[str], None] = lambda _s: None) -> Plan:
+    """The dry run (etl.load.plan), in a child process bounded in memory and time: a file can fail, never the server."""
+    result: Plan = sandbox.run("plan", raw, file_name, dataset, progress=progress)
+    return result
+
+
+def commit(
+    raw: bytes, file_name: str, dataset: str, by: str, progress: Callable[[str], None] = lambda _s: None
+) -> tuple[int, Plan]:
+    """The commit (etl.load.commit), bounded like the dry run."""
+    result: tuple[int, Plan] = sandbox.run("commit", raw, file_name, dataset, by=by, progress=progress)
+    return result
 
 
 def table_of(dataset: str) -> str:
