@@ -32,7 +32,7 @@ browser: ## make sure /usr/bin/chromium is there (installs it as root with apt-g
 
 run: setup ## set up, build the database if absent, serve on http://localhost:8501 (PORT=…)
 	@$(PY) -m etl where >/dev/null 2>&1 || $(PY) -m etl build
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run serve.py --server.port $(PORT)
 
 etl: setup ## rebuild the database from data/seed and the upload manifest (python -m etl build)
 	$(PY) -m etl build

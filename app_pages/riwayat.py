@@ -30,8 +30,11 @@ if choices:
     st.info(t("history.effect", id=load_id, added=row[t("col.added")], changed=row[t("col.changed")]))
     sure = st.checkbox(t("history.confirm", id=load_id), key=f"undo_sure_{load_id}")
     if st.button(t("history.undo", id=load_id), disabled=not sure, type="primary"):
+        by = auth.require_live_staff()  # the credential is checked again at the moment of writing
+        if by is None:
+            st.stop()
         try:
-            undo_id = upload.undo(int(load_id), by=staff)
+            undo_id = upload.undo(int(load_id), by=by)
         except upload.LoadFailed as err:
             st.error(err.message(lang), icon=":material/block:")
         else:  # show the history as it is now, with the message above it

@@ -74,9 +74,12 @@ if plan.sources:
     st.caption(t("upload.sources_added", n=number(plan.n_sources, lang)))
     st.dataframe(upload.sources_table(plan, lang), hide_index=True, width="stretch")
 if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), type="primary"):
+    by = auth.require_live_staff()  # the credential is checked again at the moment of writing
+    if by is None:
+        st.stop()
     bar = st.progress(0.0, text=t("upload.committing"))
     try:
-        load_id, _ = upload.commit(raw, file.name, dataset, by=staff, progress=upload.progress_reporter(bar, lang))
+        load_id, _ = upload.commit(raw, file.name, dataset, by=by, progress=upload.progress_reporter(bar, lang))
         failure = None
     except (upload.ValidationFailed, upload.LoadFailed) as err:
         failure = err

@@ -32,28 +32,51 @@ A shared ceiling that refuses everybody was rejected because it turns the lock b
 tool; the cost of rule 3 is one guess per fresh address per window, and each guess costs an argon2 check that is
 capped by the semaphore. A staff member who mistypes from a shared address (an office NAT) that is also guessing
 waits out the window — or an administrator deletes `signin.json`.
+
+Staff sessions (local accounts). A correct password does not make the Streamlit session staff: the session id is a
+bearer token a websocket client can present again (also after the tab closed), so nothing is kept in
+`st.session_state`. Instead:
+
+1. `hand_off` stores a random single-use token (only its sha256, in `data/staff/handoff.json`, for at most
+   `HANDOFF_SECONDS`) and sends the browser to `/_integritas/masuk?t=…` (`integritas/server.py`).
+2. That route consumes the token (`consume_handoff`) and sets the cookie `COOKIE_NAME`: account, expiry and a
+   random session id, HMAC-SHA256-signed with a secret generated once into `data/staff/session.key` (0600), so
+   every replica sharing the data directory accepts it. HttpOnly, SameSite=Strict, Path=/, Secure over https.
+3. `current_staff` reads the cookie the browser sent with *this* websocket connection (`st.context.cookies`): a
+   reconnect that presents an old session id without the cookie is a public reader. A cookie counts while its
+   signature is right, it has not expired, its account still exists and its session was not signed out
+   (`data/staff/revoked.json`, so signing out on one replica holds on all).
+4. `require_live_staff` runs the same check at the moment of a write (commit, undo) and says on the page why not.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
 import functools
+import hashlib
+import hmac
 import json
 import logging
 import os
 import secrets
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
+from urllib.parse import urlencode
 
 import streamlit as st
 from argon2.exceptions import InvalidHashError, VerificationError
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core import accounts, paths
+from integritas.i18n import t
 
 log = logging.getLogger(__name__)
 
@@ -268,11 +291,256 @@ def oidc_refused() -> str | None:
     return str(st.user.get("email") or st.user.get("name") or "?")
 
 
+# --- Staff sessions: a signed cookie handed over through a single-use token (see the module docstring) ---
+
+COOKIE_NAME = "integritas_staf"
+SESSION_SECONDS = 8 * 60 * 60  # one working day; then sign in again
+HANDOFF_SECONDS = 60  # the token only has to survive one redirect
+HANDOFF_PATH = "_integritas/masuk"  # routes of integritas/server.py, under server.baseUrlPath
+SIGN_OUT_PATH = "_integritas/keluar"
+_COOKIE_VERSION = "v1"
+OIDC_COOKIE = "_streamlit_user"  # st.login's identity cookie (USER_COOKIE_NAME in streamlit.web.server.starlette)
+
+_session_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Session:
+    """A valid staff cookie: who, until when (epoch seconds) and the random id that signing out revokes."""
+
+    account: str
+    expires: float
+    id: str
+
+
+def _staff_dir() -> Path:
+    return paths.data_dir() / "staff"
+
+
+def secret_file() -> Path:
+    return _staff_dir() / "session.key"
+
+
+def handoff_file() -> Path:
+    return _staff_dir() / "handoff.json"
+
+
+def revoked_file() -> Path:
+    return _staff_dir() / "revoked.json"
+
+
+@functools.lru_cache(maxsize=8)
+def _secret_at(path: str) -> bytes:
+    """The signing secret in `path`, made once (64 random hex digits, 0600). Written to a private temporary file
+    and linked into place, so a second process racing to make it either wins or reads the complete winner."""
+    target = Path(path)
+    try:
+        return bytes.fromhex(target.read_text(encoding="ascii").strip())
+    except FileNotFoundError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".session.key.")
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_hex(32))
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileExistsError):  # another process made it first: use theirs
+            os.link(tmp, target)
+    finally:
+        os.unlink(tmp)
+    return bytes.fromhex(target.read_text(encoding="ascii").strip())
+
+
+def _secret() -> bytes:
+    return _secret_at(str(secret_file()))
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _mac(body: str) -> str:
+    return _b64(hmac.new(_secret(), f"{_COOKIE_VERSION}.{body}".encode("ascii"), hashlib.sha256).digest())
+
+
+def make_cookie(account: str, now: float | None = None) -> str:
+    """A signed cookie value for `account`, valid `SESSION_SECONDS` from `now`."""
+    now = time.time() if now is None else now
+    payload = {"a": account, "e": int(now + SESSION_SECONDS), "i": secrets.token_hex(16)}
+    body = _b64(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
+    return f"{_COOKIE_VERSION}.{body}.{_mac(body)}"
+
+
+def read_cookie(value: str | None, now: float | None = None) -> Session | None:
+    """The session in a cookie value when its signature is right and it has not expired, else None. (Whether the
+    account exists and the session was signed out is `valid_session`'s business.)"""
+    if not value or len(value) > 1024:
+        return None
+    version, _, rest = value.partition(".")
+    body, _, mac = rest.partition(".")
+    if version != _COOKIE_VERSION or not body or not hmac.compare_digest(mac.encode(), _mac(body).encode()):
+        return None
+    try:
+        payload = json.loads(_unb64(body))
+        session = Session(str(payload["a"]), float(payload["e"]), str(payload["i"]))
+    except (ValueError, KeyError, TypeError):  # signed by us, so never expected; refuse rather than guess
+        return None
+    now = time.time() if now is None else now
+    return session if session.expires > now else None
+
+
+@contextlib.contextmanager
+def _private_json(path: Path, key: str) -> Iterator[dict[str, Any]]:
+    """The mapping `key` of the JSON file `path`, held under the thread lock and an `fcntl` lock on a lock file
+    beside it (other processes, other replicas); written back atomically (0600) when changed."""
+    with _session_lock:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))[key]
+                entries = dict(stored) if isinstance(stored, dict) else {}
+            except FileNotFoundError:
+                entries = {}
+            except (ValueError, KeyError, TypeError):
+                log.exception("%s unreadable; starting empty", path)
+                entries = {}
+            before = dict(entries)
+            yield entries
+            if entries != before:
+                accounts.write_private_json(path, {key: entries})
+        finally:
+            os.close(fd)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def issue_handoff(account: str, now: float | None = None) -> str:
+    """A random token that `consume_handoff` turns into `account` once, within `HANDOFF_SECONDS`. Only its
+    sha256 is stored, so reading the file gives nobody a usable token."""
+    now = time.time() if now is None else now
+    token = secrets.token_urlsafe(32)
+    with _private_json(handoff_file(), "tokens") as tokens:
+        for key in [k for k, (_, until) in tokens.items() if until <= now]:
+            del tokens[key]
+        tokens[_digest(token)] = [account, now + HANDOFF_SECONDS]
+    return token
+
+
+def consume_handoff(token: str | None, now: float | None = None) -> str | None:
+    """The account a token was issued for, if it is unused and unexpired; the token is spent either way."""
+    if not token or len(token) > 256:
+        return None
+    now = time.time() if now is None else now
+    with _private_json(handoff_file(), "tokens") as tokens:
+        entry = tokens.pop(_digest(token), None)
+    if entry is None:
+        return None
+    account, until = entry
+    return str(account) if float(until) > now else None
+
+
+def revoke(session: Session) -> None:
+    """Sign a session out everywhere: its id is refused until the cookie would have expired anyway."""
+    now = time.time()
+    with _private_json(revoked_file(), "revoked") as revoked:
+        for key in [k for k, until in revoked.items() if until <= now]:
+            del revoked[key]
+        revoked[session.id] = session.expires
+
+
+def _is_revoked(session: Session) -> bool:
+    try:
+        revoked = json.loads(revoked_file().read_text(encoding="utf-8"))["revoked"]
+    except FileNotFoundError:
+        return False
+    except (ValueError, KeyError, TypeError):  # unreadable: fail closed, nobody's cookie counts until it is fixed
+        log.exception("%s unreadable; refusing every staff cookie", revoked_file())
+        return True
+    return session.id in revoked
+
+
+def valid_session(value: str | None, now: float | None = None) -> Session | None:
+    """The session of a cookie value that counts now: signed, unexpired, its account exists, not signed out."""
+    session = read_cookie(value, now)
+    if session is None or session.account not in accounts.accounts() or _is_revoked(session):
+        return None
+    return session
+
+
+def _cookies() -> Mapping[str, str]:
+    """The cookies the browser sent when *this* websocket connection opened (tests replace this function)."""
+    try:
+        return dict(st.context.cookies)
+    except Exception:  # no script run context, or AppTest (which has no client)
+        return {}
+
+
+def _oidc_staff() -> str | None:
+    user = st.user
+    return str(user.get("email")).strip().lower() if oidc_is_staff(user, staff_config()) else None
+
+
 def current_staff() -> str | None:
-    """The signed-in staff member's name (OIDC e-mail on the allow-list, or local account), or None for a public
-    reader."""
+    """The signed-in staff member's name (OIDC e-mail on the allow-list, or the account of a valid session
+    cookie), or None for a public reader."""
     if oidc_configured():
-        user = st.user
-        return str(user.get("email")).strip().lower() if oidc_is_staff(user, staff_config()) else None
-    staff = st.session_state.get("staff")
-    return str(staff) if staff else None
+        return _oidc_staff()
+    session = valid_session(_cookies().get(COOKIE_NAME))
+    return session.account if session else None
+
+
+def require_live_staff() -> str | None:
+    """Who may write *now* — call it in the handler of every write (commit, undo) and write only when it returns
+    a name. It checks the credential again at this moment: the session cookie (unexpired, account still there,
+    not signed out elsewhere) or the OIDC identity (still on the allow-list, identity cookie still sent). When
+    it fails it shows why on the page (with what to do) and returns None."""
+    # OIDC: st.user is fixed when the session connects, so the identity cookie must still come with this connection
+    oidc_live = oidc_configured() and OIDC_COOKIE in _cookies()
+    staff = (_oidc_staff() if oidc_live else None) if oidc_configured() else current_staff()
+    if staff is None:
+        log.warning("a write was refused: no live staff credential on this connection")
+        st.error(t("auth.session_expired"), icon=":material/lock_clock:")
+    return staff
+
+
+def url_path(path: str) -> str:
+    """`path` under `server.baseUrlPath`, from the root ("/_integritas/masuk")."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return "/" + "/".join(part for part in (base, path) if part)
+
+
+def _redirect(url: str) -> None:
+    """Send the browser to `url` (a full page load), as st.login does: the frontend sets window.location."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    msg = ForwardMsg()
+    msg.auth_redirect.url = url
+    ctx.enqueue(msg)
+
+
+def hand_off(account: str, lang: str) -> None:
+    """After a correct password: send the browser to the route that turns a single-use token into the cookie."""
+    token = issue_handoff(account)
+    _redirect(f"{url_path(HANDOFF_PATH)}?{urlencode({'t': token, 'lang': lang})}")
+
+
+def sign_out() -> None:
+    """Sign the current session out (revoked everywhere), forget this Streamlit session's state, and send the
+    browser to the route that deletes the cookie."""
+    session = read_cookie(_cookies().get(COOKIE_NAME))
+    if session is not None:
+        revoke(session)
+    lang = st.session_state.get("lang")
+    for key in list(st.session_state.keys()):
+        del st.session_state[key]
+    _redirect(f"{url_path(SIGN_OUT_PATH)}?{urlencode({'lang': lang})}" if lang else url_path(SIGN_OUT_PATH))

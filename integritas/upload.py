@@ -241,7 +241,7 @@ def history_tables(lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def fmt_when(at: object, lang: str) -> str:
     """A load's time as the reader's date and the hour and minute (UTC, as stored)."""
-    stamp = pd.Timestamp(at)  # type: ignore[arg-type]
+    stamp = pd.Timestamp(at)
     return f"{fmt.day(stamp, lang)} {stamp:%H:%M} UTC"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import duckdb
 import pytest
@@ -21,8 +22,31 @@ CSV = (
 )
 
 
+class Browser:
+    """What the browser would do around AppTest, which has no browser: follow the sign-in redirect to the server
+    route (spend the token, keep the cookie it sets) and send its cookies with the session's connection."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.cookies: dict[str, str] = {}
+        self.redirects: list[str] = []
+        monkeypatch.setattr(auth, "_cookies", lambda: dict(self.cookies))
+        monkeypatch.setattr(auth, "_redirect", self.redirects.append)
+
+    def follow_sign_in(self) -> None:
+        (url,) = self.redirects
+        assert url.startswith("/_integritas/masuk?t=")
+        account = auth.consume_handoff(parse_qs(urlsplit(url).query)["t"][0])  # what the route does
+        assert account is not None
+        self.cookies[auth.COOKIE_NAME] = auth.make_cookie(account)
+
+
 @pytest.fixture
-def staff_app(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+def browser(monkeypatch: pytest.MonkeyPatch) -> Browser:
+    return Browser(monkeypatch)
+
+
+@pytest.fixture
+def staff_app(data_dir: Path, browser: Browser) -> AppTest:
     build(by="seed")
     accounts.add_staff("staf", PASSWORD)
     at = AppTest.from_file(APP, default_timeout=30).run()
@@ -35,9 +59,9 @@ def _sign_in(at: AppTest, name: str, password: str) -> None:
     next(b for b in at.button if b.label == "Masuk").click().run()
 
 
-def _upload_page(at: AppTest) -> AppTest:
-    """The upload page for a signed-in staff member, compliance dataset picked."""
-    at.session_state["staff"] = "staf"
+def _upload_page(at: AppTest, browser: Browser) -> AppTest:
+    """The upload page for a signed-in staff member (a valid session cookie), compliance dataset picked."""
+    browser.cookies[auth.COOKIE_NAME] = auth.make_cookie("staf")
     at.run()
     at.switch_page("app_pages/unggah.py").run()
     at.selectbox(key="dataset").set_value("compliance").run()
@@ -67,13 +91,15 @@ def test_wrong_password_is_refused_and_rate_limited(staff_app: AppTest) -> None:
         assert at.error[0].value == "Nama atau kata sandi salah."
     _sign_in(at, "staf", PASSWORD)  # right password, but the account is locked now
     assert "Terlalu banyak percobaan gagal" in at.error[0].value
-    assert "staff" not in at.session_state
+    assert auth.current_staff() is None and not auth.handoff_file().exists()  # no token was handed out
 
 
-def test_sign_in_upload_dry_run_commit_and_undo(staff_app: AppTest) -> None:
+def test_sign_in_upload_dry_run_commit_and_undo(staff_app: AppTest, browser: Browser) -> None:
     at = staff_app.switch_page("app_pages/masuk.py").run()
     _sign_in(at, "staf", PASSWORD)
-    assert at.session_state["staff"] == "staf"
+    assert "staff" not in at.session_state  # the password made no staff session; the browser is sent for a cookie
+    browser.follow_sign_in()
+    at.run()
     at.switch_page("app_pages/unggah.py").run()
     assert not at.exception
     at.selectbox(key="dataset").set_value("compliance").run()
@@ -85,14 +111,15 @@ def test_sign_in_upload_dry_run_commit_and_undo(staff_app: AppTest) -> None:
     assert "Tersimpan sebagai muatan" in at.success[0].value
     assert _count_2030() == 1
     at.switch_page("app_pages/riwayat.py").run()
+    next(c for c in at.checkbox if str(c.key).startswith("undo_sure_")).check().run()  # the page asks first
     undo = next(b for b in at.button if b.label.startswith("Batalkan"))
     undo.click().run()
     assert "dibatalkan" in at.success[0].value
     assert _count_2030() == 0
 
 
-def test_bad_upload_lists_every_problem_in_both_languages(staff_app: AppTest) -> None:
-    at = _upload_page(staff_app)
+def test_bad_upload_lists_every_problem_in_both_languages(staff_app: AppTest, browser: Browser) -> None:
+    at = _upload_page(staff_app, browser)
     bad = CSV.replace(b"90,50;hijau", b"190;biru")
     at.file_uploader[0].set_value(("salah.csv", bad, "text/csv")).run()
     assert "Berkas ditolak: 2 masalah" in at.error[0].value
@@ -102,8 +129,8 @@ def test_bad_upload_lists_every_problem_in_both_languages(staff_app: AppTest) ->
     assert _count_2030() == 0
 
 
-def test_upload_that_breaks_a_data_rule_is_refused_by_the_dry_run(staff_app: AppTest) -> None:
-    at = _upload_page(staff_app)
+def test_upload_that_breaks_a_data_rule_is_refused_by_the_dry_run(staff_app: AppTest, browser: Browser) -> None:
+    at = _upload_page(staff_app, browser)
     # 91,82 lies in the 2024 green band, so "merah" passes every cell rule but breaks zones_match_bands
     wrong_zone = CSV.replace(
         b"53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36", b"53.03;2024;91,82;merah;A;;penilaian;confirmed;src-c34"
@@ -124,7 +151,7 @@ def test_upload_that_breaks_a_data_rule_is_refused_by_the_dry_run(staff_app: App
         con.close()
 
 
-def test_a_year_of_results_from_the_excel_template(staff_app: AppTest) -> None:
+def test_a_year_of_results_from_the_excel_template(staff_app: AppTest, browser: Browser) -> None:
     # What staff do: download the XLSX template, replace the example row with a year of results, upload, save.
     import io
 
@@ -150,7 +177,7 @@ def test_a_year_of_results_from_the_excel_template(staff_app: AppTest) -> None:
     buf = io.BytesIO()
     wb.save(buf)
 
-    at = _upload_page(staff_app)
+    at = _upload_page(staff_app, browser)
     at.file_uploader[0].set_value(("penilaian-2030.xlsx", buf.getvalue(), "application/octet-stream")).run()
     assert not at.error, [e.value for e in at.error]
     assert {m.label: m.value for m in at.metric}["Baru"] == "22"

@@ -1,4 +1,4 @@
-"""Browser fixtures: `streamlit run` on a free loopback port against a built throwaway DB, and Debian Chromium."""
+"""Browser fixtures: `streamlit run serve.py` on a free loopback port against a built throwaway DB; Debian Chromium."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def _free_port() -> int:
 
 @contextmanager
 def serve(data_dir: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port against `data_dir`; yields the base URL once healthy."""
+    """`streamlit run serve.py` (the public server: app.py with its routes, headers and error handler, as `make run`
+    starts it) on a free loopback port against `data_dir`; yields the base URL once healthy."""
     port = _free_port()
     env = {**os.environ, paths.ENV_DATA_DIR: str(data_dir)}
     cmd = [
@@ -48,7 +49,7 @@ def serve(data_dir: Path) -> Iterator[str]:
         "-m",
         "streamlit",
         "run",
-        str(REPO / "app.py"),
+        str(REPO / "serve.py"),
         "--server.port",
         str(port),
         "--server.address",
@@ -97,12 +98,29 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+# Records every Content-Security-Policy violation a page reports (also those before Playwright's listeners attach).
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e =>
+    window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
 class OfflinePage:
-    """A page whose requests outside the server are aborted and recorded, so a test can assert there were none."""
+    """A page whose requests outside the server are aborted and recorded, so a test can assert there were none;
+    `csp_violations()` lists what the server's Content-Security-Policy blocked on it."""
 
     def __init__(self, page: Page, base: str):
         self.page, self.base, self.blocked = page, base, []
         page.route("**/*", self._route)
+        page.add_init_script(CSP_LISTENER)
+        # the console keeps the reports of pages navigated away from, which window.__csp forgets
+        self.csp_console: list[str] = []
+        page.on("console", lambda m: self.csp_console.append(m.text) if "Content Security Policy" in m.text else None)
+
+    def csp_violations(self) -> list[str]:
+        current = [] if self.page.is_closed() else list(self.page.evaluate("window.__csp || []"))
+        return self.csp_console + current
 
     def _route(self, route: Route) -> None:
         url = route.request.url
@@ -139,7 +157,9 @@ def offline(browser: Browser, server: str) -> Iterator[OfflinePage]:
     page = context.new_page()
     op = OfflinePage(page, server)
     yield op
+    violations = op.csp_violations()
     context.close()
+    assert violations == [], f"the Content-Security-Policy blocked something on this page: {violations}"
 
 
 @pytest.fixture
@@ -148,4 +168,6 @@ def offline_mobile(browser: Browser, server: str) -> Iterator[OfflinePage]:
     page = context.new_page()
     op = OfflinePage(page, server)
     yield op
+    violations = op.csp_violations()
     context.close()
+    assert violations == [], f"the Content-Security-Policy blocked something on this page: {violations}"

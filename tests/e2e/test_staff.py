@@ -80,6 +80,8 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
         assert _grey_and_coloured(page) == (21, 1)
         op.shot("kepatuhan-after-upload")
         _nav(page, "Riwayat")
+        page.get_by_text("Ya, batalkan muatan 13").click()  # the history page asks first
+        wait_for_app(page)
         page.get_by_role("button", name="Batalkan muatan 13").click()
         expect(page.get_by_text("Muatan 13 dibatalkan")).to_be_visible(timeout=15_000)
         _nav(page, "Kepatuhan")
