@@ -37,7 +37,7 @@ with m1:
         open_region(kode)
 with m2:
     regions = db.regions()
-    names = dict(zip(regions["kode"], regions["nama"], strict=True))
+    names = dict(zip(regions["kode"], regions["nama"], strict=True))  # selectbox options are plain text
     picked = st.selectbox(t("home.pick"), [None, *names], format_func=lambda k: "—" if k is None else names[k])
     if picked:
         open_region(picked)

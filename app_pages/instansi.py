@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from integritas.fmt import md_text
 from integritas.i18n import current_lang, t
 from integritas.ui import require_db, sources_expander, url_synced
 from integritas.views import agency, journeys
@@ -14,18 +15,22 @@ url_synced("id", list(names), "kppn-kupang", keep_default=True)
 agency_id = st.selectbox(t("agency.pick"), list(names), format_func=names.get, key="id")
 v = agency.agency(lang, agency_id)
 
-st.title(v.nama)
-meta = [x for x in (v.singkatan, t(f"jenis.{v.jenis}"), v.induk) if x]
+# Names, aliases and the note are data: escaped wherever they meet Markdown (titles, captions, labels).
+st.title(md_text(v.nama))
+meta = [md_text(x) for x in (v.singkatan, t(f"jenis.{v.jenis}"), v.induk) if x]
 st.caption(" · ".join(meta))
 st.page_link(
-    "app_pages/wilayah.py", label=v.region_nama, query_params={"kode": v.region_kode}, icon=":material/location_on:"
+    "app_pages/wilayah.py",
+    label=md_text(v.region_nama),
+    query_params={"kode": v.region_kode},
+    icon=":material/location_on:",
 )
 if v.aliases:
-    st.markdown(f"**{t('agency.aliases')}:** " + ", ".join(v.aliases))
+    st.markdown(f"**{t('agency.aliases')}:** " + ", ".join(md_text(a) for a in v.aliases))
 if v.is_group:
     st.info(t("agency.group"), icon=":material/groups:")
 if v.note:
-    st.caption(v.note)
+    st.caption(md_text(v.note))
 
 if not v.lineage.empty:
     st.subheader(t("agency.lineage"))
@@ -34,7 +39,9 @@ if not v.lineage.empty:
         st.warning(line, icon=":material/call_split:")
 
 st.subheader(t("agency.journey"))
-st.markdown(f"{t('agency.stage', stage=v.stage)} · {v.label}" + (f" · **{t('journey.macet')}**" if v.stalled else ""))
+st.markdown(
+    f"{t('agency.stage', stage=v.stage)} · {md_text(v.label)}" + (f" · **{t('journey.macet')}**" if v.stalled else "")
+)
 if not v.events.empty:
     st.plotly_chart(journeys.lanes_figure(lang, [agency_id]), width="stretch", config={"displayModeBar": False})
     st.table(v.events, hide_index=True)
@@ -50,7 +57,7 @@ for title, table in (("agency.complaints", v.complaints), ("agency.units", v.uni
         st.subheader(t(title))
         st.table(table, hide_index=True)
 
-st.subheader(t("agency.region", region=v.region_nama))
+st.subheader(t("agency.region", region=md_text(v.region_nama)))
 if v.region_history.empty:
     st.caption(t("region.none"))
 else:

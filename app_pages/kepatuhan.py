@@ -37,7 +37,8 @@ left, right = st.columns([3, 1])
 with left:
     fig = compliance.compliance_map(lang, year, compare)
     if fig is None:
-        st.warning(t("kep.no_map", path=geo.boundaries_file()), icon=":material/map:")
+        # the file's name, not its path: a public page never shows where the server keeps its data
+        st.warning(t("kep.no_map", path=geo.boundaries_file().name), icon=":material/map:")
     elif kode := map_chart(fig, key=f"peta-{year}-{compare}"):
         open_region(kode)
 with right, st.container(border=True):

@@ -25,6 +25,7 @@ region_names = dict(zip(lanes["region_kode"], lanes["region"], strict=False))
 for key, opts in (("jenis", jenis_opts), ("induk", induk_opts), ("wilayah", wilayah_opts), ("tahap", tahap_opts)):
     url_synced(key, opts, "")
 
+# A selectbox shows its options as plain text, so names from data need no escaping here.
 c1, c2, c3, c4 = st.columns(4)
 every = t("journey.all")
 c1.selectbox(t("journey.jenis"), jenis_opts, key="jenis", format_func=lambda x: t(f"jenis.{x}") if x else every)

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from integritas import db, fmt, geo
+from integritas import fmt, geo
 from integritas.i18n import current_lang, t
-from integritas.ui import require_db
+from integritas.ui import data_file_name, require_db
 from integritas.views import about
 
 require_db()
@@ -25,7 +25,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        t("col.url"): st.column_config.LinkColumn(),
+        t("col.url"): st.column_config.LinkColumn(),  # the view keeps http(s) URLs only
         t("col.quote"): st.column_config.TextColumn(width="large"),
     },
 )
@@ -36,18 +36,20 @@ st.markdown(f"**{t('about.bands')}**")
 st.table(v.bands, hide_index=True)
 
 st.subheader(t("about.schema.title"))
-st.markdown(t("about.schema.intro", path=db.data_version()))
+# The data version by its file name: a public page never shows where the server keeps its data.
+st.markdown(t("about.schema.intro", path=data_file_name()))
 st.table(v.tables, hide_index=True)
 st.dataframe(v.columns, hide_index=True, width="stretch")
 
 st.subheader(t("about.boundaries.title"))
 fc = geo.boundaries()
 if fc is None:
-    st.warning(t("about.boundaries.missing", path=geo.boundaries_file()), icon=":material/map:")
+    st.warning(t("about.boundaries.missing", path=geo.boundaries_file().name), icon=":material/map:")
 else:
     st.write(t("about.boundaries.ok", n=len(fc["features"]), size=fmt.number(geo.boundary_size_kb(), lang)))
-    st.info(fc.get("attribution", ""), icon=":material/copyright:")
-    st.caption(fc.get("licence", ""))
+    # the boundary file is data too: its attribution and licence are shown as typed
+    st.info(fmt.md_text(fc.get("attribution", "")), icon=":material/copyright:")
+    st.caption(fmt.md_text(fc.get("licence", "")))
 
 st.subheader(t("about.regions"))
 st.dataframe(v.regions, hide_index=True, width="stretch")

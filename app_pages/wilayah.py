@@ -3,6 +3,7 @@
 import streamlit as st
 
 from integritas import db
+from integritas.fmt import md_text
 from integritas.i18n import current_lang, t
 from integritas.ui import require_db, sources_expander, url_synced
 from integritas.views import region
@@ -17,8 +18,8 @@ url_synced("kode", codes, "53.71", keep_default=True)
 kode = st.selectbox(t("region.pick"), codes, format_func=lambda k: f"{names[k]} ({k})", key="kode")
 v = region.region(lang, kode)
 
-st.title(v.nama)
-st.caption(t("region.capital", jenis=t(f"jenis.{v.jenis}"), ibukota=v.ibukota))
+st.title(md_text(v.nama))  # names are data: shown as typed
+st.caption(t("region.capital", jenis=t(f"jenis.{v.jenis}"), ibukota=md_text(v.ibukota)))
 
 st.subheader(t("region.history"))
 left, right = st.columns([1, 1])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any, TypedDict
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from integritas import fmt
 from integritas.i18n import tr
 
 
@@ -25,6 +28,16 @@ class ReadOnlyFigure(go.Figure):  # type: ignore[misc]  # plotly ships no types
 
 def read_only(fig: go.Figure) -> ReadOnlyFigure:
     return ReadOnlyFigure(fig)
+
+
+def axis_labels(labels: Sequence[str], limit: int) -> list[str]:
+    """Category labels from data for an axis: escaped (plotly reads <a href>, <img>… in labels) and cut at `limit`
+    characters with '…', so that a long name cannot squeeze the plot away; labels a cut would merge stay whole."""
+    cut = [s if len(s) <= limit else s[: limit - 1].rstrip() + "…" for s in labels]
+    origins: dict[str, set[str]] = defaultdict(set)
+    for c, s in zip(cut, labels, strict=True):
+        origins[c].add(s)
+    return [fmt.plot_text(c if len(origins[c]) == 1 else s) for c, s in zip(cut, labels, strict=True)]
 
 
 ZONE_COLOURS = {"hijau": "#2e7d32", "kuning": "#f9a825", "merah": "#c62828"}

@@ -1,8 +1,11 @@
-"""Numbers, dates and periods in id-ID or English form, through Babel ("6 Februari 2026", "1.106", "80,93")."""
+"""Numbers, dates and periods in id-ID or English form (Babel), and text from data made safe for Markdown and plotly."""
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date, datetime
+from urllib.parse import quote
 
 import pandas as pd
 from babel.dates import format_date
@@ -57,3 +60,41 @@ def period(start: date | datetime | pd.Timestamp, end: date | datetime | pd.Time
         start = format_date(s, format="MMMM d" if lang == "en" else "d MMMM", locale=_loc(lang))
         return f"{start} – {day(e, lang)}"
     return f"{day(s, lang)} – {day(e, lang)}"
+
+
+# ---------------------------------------------------------------- text from data, shown as text
+
+# Every ASCII character Markdown, GFM or Streamlit's extensions read as syntax: emphasis, code, links and images,
+# raw HTML, headings, lists, tables, strikethrough, entities (&), LaTeX ($), directives and shortcodes (:red[…],
+# :material/x:), setext underlines (=) and the slash of ':material/' that Streamlit rewrites before parsing.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:=&@/^])")
+# Streamlit also rewrites *text* after parsing, where a backslash no longer shows: GFM autolinks (http://, www.,
+# name@host), :shortcodes: (:smile:, :material_x:, :streamlit:) and typographic arrows (->, --, >=). A word joiner
+# (U+2060: invisible, zero width) at each of those points keeps the text as typed and stops the rewrite.
+WORD_JOINER = "\u2060"
+_MD_REWRITES = re.compile(r"(?i)(?=https?://|www\.)|(?<=@)|(?<=:)(?=[\w+-]+:)|(?<=[<>~-])(?=[>=-])")
+
+
+def md_text(value: object) -> str:
+    """Text from data, made safe to put into Markdown: it shows literally, never as a link, image, HTML, formula,
+    icon or colour. `**b** [c](http://x)` becomes `\\*\\*b\\*\\* \\[c\\]\\(` + WORD_JOINER + `http\\:\\/\\/x\\)`."""
+    return _MD_SPECIAL.sub(r"\\\1", _MD_REWRITES.sub(WORD_JOINER, str(value)))
+
+
+def plot_text(value: object) -> str:
+    """Text from data for plotly labels and hover text, which read <b>, <br>, <a href> and entities as markup.
+
+    Only &, < and > are escaped: plotly decodes &amp; &lt; &gt; but would show &quot; as typed."""
+    return html.escape(str(value), quote=False)
+
+
+def http_url(value: object) -> str | None:
+    """The URL when it is an http(s) URL, else None: only these may become a link (never javascript:, data:…)."""
+    if isinstance(value, str) and re.match(r"(?i)https?://[^\s]+$", value.strip()):
+        return value.strip()
+    return None
+
+
+def md_url(url: str) -> str:
+    """An http(s) URL as a Markdown link destination: spaces, parentheses and angle brackets percent-encoded."""
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")

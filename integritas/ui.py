@@ -1,8 +1,13 @@
-"""Shared page pieces: the no-database guard, the sources expander, the sidebar footer."""
+"""Shared page pieces: the no-database guard, the sources expander, the sidebar footer.
+
+Text from data is shown as text: wherever it meets Markdown (st.markdown, captions, labels) it goes through
+`fmt.md_text`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -30,20 +35,26 @@ def sources_expander(ids: Iterable[object]) -> None:
         for row in df.itertuples():
             meta = [source_md(row.url, row.publisher, lang)]
             if isinstance(row.title, str):
-                meta.append(f"*{row.title}*")
+                meta.append(f"*{fmt.md_text(row.title)}*")
             if not pd.isna(row.published_on):
                 meta.append(fmt.day(row.published_on, lang))
-            st.markdown(f"**`{row.id}`** · " + " · ".join(meta))
+            st.markdown(f"**{fmt.md_text(row.id)}** · " + " · ".join(meta))
             if isinstance(row.quote, str):
-                st.caption(f"«{row.quote}»")
+                st.caption(f"«{fmt.md_text(row.quote)}»")
             if isinstance(row.note, str):
-                st.caption(f"{t('col.note')}: {row.note}")
+                st.caption(f"{t('col.note')}: {fmt.md_text(row.note)}")
+
+
+def data_file_name() -> str | None:
+    """The data version as the public sees it: the database file's name, never its directory on the server."""
+    version = db.data_version()
+    return Path(version).name if version else None
 
 
 def sidebar_footer() -> None:
-    version = db.data_version()
-    if version:
-        st.sidebar.caption(t("app.data_version", version=version.rsplit("/", 1)[-1]))
+    name = data_file_name()
+    if name:
+        st.sidebar.caption(t("app.data_version", version=fmt.md_text(name)))
 
 
 def url_synced(key: str, options: Sequence[object], default: object, keep_default: bool = False) -> None:
@@ -94,6 +105,9 @@ def search_box() -> None:
     if not hits:
         st.sidebar.caption(t("search.none"))
     for agency_id, nama in hits:
-        st.sidebar.page_link(
-            "app_pages/instansi.py", label=nama, query_params={"id": agency_id}, icon=":material/apartment:"
+        st.sidebar.page_link(  # a page link's label is Markdown
+            "app_pages/instansi.py",
+            label=fmt.md_text(nama),
+            query_params={"id": agency_id},
+            icon=":material/apartment:",
         )

@@ -1,6 +1,7 @@
 """Column builders shared by the page views: sources, dates, milestones, statuses, zones, scores, complaint values.
 
-Each takes the frame (or series) a query returned and gives the list of cells a reader sees, in `lang`.
+Each takes the frame (or series) a query returned and gives the list of cells a reader sees, in `lang`. Cells are
+Markdown (st.table renders it): text that came from data goes through `fmt.md_text`, so it shows as typed.
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ from integritas.labels import event_label, status_label, zone_label
 
 
 def source_md(url: object, publisher: object, lang: str) -> str:
-    """Markdown link to a source, or the publisher with 'URL not recorded' when the research has no URL."""
-    if isinstance(url, str) and url:
-        return f"[{publisher}]({url})"
-    return f"{publisher} ({tr('sources.no_url', lang)})"
+    """Markdown link to a source, or the publisher with 'URL not recorded' when the research has no http(s) URL.
+
+    The publisher is data: it is the link's text, escaped, and only an http(s) URL becomes the link."""
+    name = fmt.md_text(publisher)
+    if (link := fmt.http_url(url)) is not None:
+        return f"[{name}]({fmt.md_url(link)})"
+    return f"{name} ({tr('sources.no_url', lang)})"
+
+
+def texts(values: Iterable[object], empty: str = "") -> list[str]:
+    """A column of text from data as Markdown cells that show it as typed; `empty` where there is none."""
+    return [fmt.md_text(v) if isinstance(v, str) else empty for v in values]
 
 
 def sources(df: pd.DataFrame, lang: str) -> list[str]:
@@ -86,7 +95,7 @@ def complaints_table(cp: pd.DataFrame, lang: str) -> pd.DataFrame:
             tr("col.period", lang): periods(cp, lang),
             tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in cp["metric"]],
             tr("col.value", lang): complaint_values(cp, lang),
-            tr("col.note", lang): cp["note"].fillna(""),
+            tr("col.note", lang): texts(cp["note"]),
             tr("col.source", lang): sources(cp, lang),
         }
     )

@@ -1,4 +1,8 @@
-"""Tentang data: every source, the assessment methods and bands, the public schema, regions and load history."""
+"""Tentang data: every source, the assessment methods and bands, the public schema, regions and load history.
+
+A public page: the load history names no person and no server path. A load made by the seed build reads as the
+seed, any other (an upload, an undo) as Ombudsman NTT staff, whoever's account or OS user made it.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +18,22 @@ from integritas.views._cache import view
 
 @dataclass
 class AboutView:
-    sources: pd.DataFrame
-    methods: pd.DataFrame
+    sources: pd.DataFrame  # plain text cells (st.dataframe), as are columns, regions and loads
+    methods: pd.DataFrame  # Markdown cells (st.table), their data escaped, as are bands and tables
     bands: pd.DataFrame
     tables: pd.DataFrame
     columns: pd.DataFrame
     regions: pd.DataFrame
     loads: pd.DataFrame
+
+
+SEED_PREFIX = "seed/"  # the seed build records each file as seed/<dataset>.csv (etl.build)
+
+
+def loader(file_name: object, lang: str) -> str:
+    """Who made a load, as the public may read it: the seed build, or Ombudsman NTT staff (never a name)."""
+    seed = isinstance(file_name, str) and file_name.startswith(SEED_PREFIX)
+    return tr("about.by_seed" if seed else "about.by_staff", lang)
 
 
 @view(max_entries=16)
@@ -36,7 +49,7 @@ def about(lang: str) -> AboutView:
                 tr("col.publisher", lang): src["publisher"],
                 tr("col.title", lang): src["title"].fillna(""),
                 tr("col.published_on", lang): [fmt.day(d, lang) if not pd.isna(d) else "" for d in src["published_on"]],
-                tr("col.url", lang): src["url"],
+                tr("col.url", lang): [fmt.http_url(u) for u in src["url"]],  # a link column: http(s) only
                 tr("col.quote", lang): src["quote"].fillna(""),
                 tr("col.refs", lang): src["refs"].fillna(""),
                 tr("col.note", lang): src["note"].fillna(""),
@@ -49,7 +62,7 @@ def about(lang: str) -> AboutView:
                     f"{a}–{'' if pd.isna(b) else int(b)}"
                     for a, b in methods[["year_from", "year_to"]].itertuples(index=False)
                 ],
-                tr("col.note", lang): methods["note"].fillna(""),
+                tr("col.note", lang): col.texts(methods["note"]),
                 tr("col.source", lang): col.sources(methods, lang),
             }
         ),
@@ -58,12 +71,12 @@ def about(lang: str) -> AboutView:
                 tr("col.method", lang): [tr(f"method.short.{m}", lang) for m in bands["method"]],
                 tr("col.year", lang): [f"{a}–{b}" for a, b in bands[["year_from", "year_to"]].itertuples(index=False)],
                 tr("col.zone", lang): [tr(f"zone.{z}", lang) for z in bands["zone"]],
-                tr("col.category", lang): bands["category"].fillna("–"),
+                tr("col.category", lang): col.texts(bands["category"], "–"),
                 tr("col.value", lang): [
                     f"{fmt.number(a, lang, 2)} – {fmt.number(b, lang, 2)}"
                     for a, b in bands[["min_score", "max_score"]].itertuples(index=False)
                 ],
-                tr("col.source", lang): bands["source_id"],
+                tr("col.source", lang): col.texts(bands["source_id"]),
             }
         ),
         tables=pd.DataFrame(
@@ -86,7 +99,7 @@ def about(lang: str) -> AboutView:
             {
                 tr("col.id", lang): loads["id"],
                 tr("col.at", lang): [fmt.day(a, lang) for a in loads["at"]],
-                tr("col.by", lang): loads["by"],
+                tr("col.by", lang): [loader(f, lang) for f in loads["file_name"]],
                 tr("col.file", lang): loads["file_name"],
                 tr("col.dataset", lang): loads["dataset"],
                 tr("col.added", lang): loads["added"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -17,6 +18,8 @@ from integritas.views._cache import view
 
 @dataclass
 class AgencyView:
+    # The names and the note are plain text (the page escapes them where it writes Markdown); the tables, the
+    # family awards and the flags are Markdown with their data already escaped.
     nama: str
     singkatan: str
     jenis: str
@@ -56,7 +59,8 @@ def agency(lang: str, agency_id: str) -> AgencyView | None:
     hist = db.region_compliance(str(a["region_kode"]))
     flags = []
     for year, event in red_zone_awards(ev, hist[["year", "zone"]]):
-        flags.append(tr("flag.red_zone", lang, event=tr(f"event.{event}", lang), year=year, region=a["region_nama"]))
+        region = fmt.md_text(a["region_nama"])  # flags are Markdown (st.error)
+        flags.append(tr("flag.red_zone", lang, event=tr(f"event.{event}", lang), year=year, region=region))
     laporan = cp[(cp["metric"] == "laporan") & (cp["comparator"] == "=")]
     if rising_complaints(ev, laporan[["period_end", "value"]]):
         flags.append(tr("flag.rising", lang))
@@ -65,7 +69,7 @@ def agency(lang: str, agency_id: str) -> AgencyView | None:
             tr("col.date", lang): col.dates(ev, lang),
             tr("col.event", lang): col.events(ev, lang),
             tr("col.status", lang): col.statuses(ev["status"], lang),
-            tr("col.note", lang): ev["note"].fillna(""),
+            tr("col.note", lang): col.texts(ev["note"]),
             tr("col.source", lang): col.sources(ev, lang),
         }
     )
@@ -73,11 +77,12 @@ def agency(lang: str, agency_id: str) -> AgencyView | None:
         {
             tr("col.relation", lang): [tr(f"lineage.{r}", lang) for r in lin["role"]],
             tr("col.agency", lang): [
-                f"[{n}](instansi?id={i})" for n, i in lin[["other_nama", "other_id"]].itertuples(index=False)
+                f"[{fmt.md_text(n)}](instansi?id={quote(str(i), safe='')})"
+                for n, i in lin[["other_nama", "other_id"]].itertuples(index=False)
             ],
             tr("col.date", lang): col.dates(lin, lang),
             tr("col.status", lang): col.statuses(lin["status"], lang),
-            tr("col.note", lang): lin["note"].fillna(""),
+            tr("col.note", lang): col.texts(lin["note"]),
             tr("col.source", lang): col.sources(lin, lang),
         }
     )
@@ -87,17 +92,17 @@ def agency(lang: str, agency_id: str) -> AgencyView | None:
             lang,
             event=tr(f"event.{r.event}", lang),
             year=fmt.date_at(r.date, r.date_precision, lang),
-            holder=r.nama,
+            holder=fmt.md_text(r.nama),
             status=status_label(r.status, lang),
         )
-        + (f" — {r.note}" if isinstance(r.note, str) else "")
+        + (f" — {fmt.md_text(r.note)}" if isinstance(r.note, str) else "")
         for r in fam.itertuples()
     ]
     units = pd.DataFrame(
         {
             tr("col.year", lang): un["year"].astype(str),
             tr("col.zone", lang): col.zones(un["zone"], lang),
-            tr("col.category", lang): un["category"].fillna("–"),
+            tr("col.category", lang): col.texts(un["category"], "–"),
             tr("col.score", lang): col.scores(un["score"], lang),
             tr("col.status", lang): col.statuses(un["status"], lang),
             tr("col.source", lang): col.sources(un, lang),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 
 import pandas as pd
@@ -13,11 +12,12 @@ from integritas.i18n import tr
 from integritas.views import _columns as col
 from integritas.views._cache import view
 
+LABEL_CHARS = 40  # an axis label of the breakdown; the longest category of the seed has 31 characters
 DIMENSIONS = ("substansi", "maladministrasi", "instansi", "asal", "status", "kategori", "kanal")
 
 
 @dataclass
-class ComplaintsView:
+class ComplaintsView:  # the *_table frames and national are Markdown cells, their data escaped
     series: pd.DataFrame  # for the chart: metric, period_start, period_end, value, comparator, text, hover
     series_table: pd.DataFrame
     breakdown: pd.DataFrame  # for the chart: value_label, period_label, value, text
@@ -45,7 +45,7 @@ def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
         text=col.complaint_values(on_chart, lang),
         hover=[
             f"{tr('metric.' + m, lang)}: {col.complaint_value(m, c, v, lang)}<br>{fmt.period(s, e, lang)}"
-            f"<br>{tr('col.source', lang)}: {html.escape(p)}"  # a publisher is data: no markup in hover
+            f"<br>{tr('col.source', lang)}: {fmt.plot_text(p)}"  # a publisher is data: no markup in hover
             for m, c, v, s, e, p in on_chart[
                 ["metric", "comparator", "value", "period_start", "period_end", "publisher"]
             ].itertuples(index=False)
@@ -62,7 +62,7 @@ def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
             tr("col.on_chart", lang): [
                 tr("yes", lang) if i in on_chart.index else tr("no", lang) for i in totals.index
             ],
-            tr("col.note", lang): totals["note"].fillna(""),
+            tr("col.note", lang): col.texts(totals["note"]),
             tr("col.source", lang): col.sources(totals, lang),
         }
     )
@@ -73,22 +73,28 @@ def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
     value_label = [names.get(v, v) if dimension == "asal" else v for v in sel["dimension_value"]]
     period_label = col.periods(sel, lang)
     texts = col.complaint_values(sel, lang)
+    # The category values are data: escaped (and cut) for plotly's axis here, escaped for Markdown in the table below.
     breakdown = pd.DataFrame(
-        {"value_label": value_label, "period_label": period_label, "value": sel["value"].tolist(), "text": texts}
+        {
+            "value_label": charts.axis_labels([v if isinstance(v, str) else "" for v in value_label], LABEL_CHARS),
+            "period_label": period_label,
+            "value": sel["value"].tolist(),
+            "text": texts,
+        }
     )
     breakdown_table = pd.DataFrame(
         {
             tr("col.period", lang): period_label,
-            tr("col.category", lang): value_label,
+            tr("col.category", lang): col.texts(value_label),
             tr("col.value", lang): texts,
             tr("col.status", lang): col.statuses(sel["status"], lang),
-            tr("col.note", lang): sel["note"].fillna(""),
+            tr("col.note", lang): col.texts(sel["note"]),
             tr("col.source", lang): col.sources(sel, lang),
         }
     )
     nat = df[df["scope"] == "nasional"]
     national = col.complaints_table(nat, lang)
-    national.insert(1, tr("col.category", lang), nat["dimension_value"].fillna("").tolist())
+    national.insert(1, tr("col.category", lang), col.texts(nat["dimension_value"]))
     ids = totals["source_id"].tolist() + sel["source_id"].tolist() + nat["source_id"].tolist()
     return ComplaintsView(
         series=series.reset_index(drop=True),

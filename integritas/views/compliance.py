@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -17,13 +17,16 @@ from integritas.views._cache import view
 ZONE_RANK = {"merah": 0, "kuning": 1, "hijau": 2}
 
 
-def zone_text(zone: object, category: object, score: float | None, lang: str) -> str:
-    """'● hijau, kategori B, skor 80,93', or 'tidak ada data'."""
+def zone_text(
+    zone: object, category: object, score: float | None, lang: str, escape: Callable[[object], str] = str
+) -> str:
+    """'● hijau, kategori B, skor 80,93', or 'tidak ada data'. The category is data: `escape` makes it safe for where
+    the text goes (fmt.md_text for Markdown, fmt.plot_text for plotly)."""
     if not isinstance(zone, str):
         return tr("zone.none", lang)
     parts = [zone_label(zone, lang)]
     if isinstance(category, str):
-        parts.append(f"{tr('col.category', lang).lower()} {category}")
+        parts.append(f"{tr('col.category', lang).lower()} {escape(category)}")
     parts.append(
         f"{tr('col.score', lang).lower()} {fmt.number(score, lang, 2)}"
         if not pd.isna(score)
@@ -35,11 +38,11 @@ def zone_text(zone: object, category: object, score: float | None, lang: str) ->
 def _hover(
     nama: str, zone: object, category: object, score: float | None, publisher: object, status: object, lang: str
 ) -> str:
-    # Names and publishers are data: escaped, since plotly reads tags in hover text.
-    src = f"<br>{tr('col.source', lang)}: {html.escape(publisher)}" if isinstance(publisher, str) else ""
+    # Names, categories and publishers are data: escaped, since plotly reads tags in hover text.
+    src = f"<br>{tr('col.source', lang)}: {fmt.plot_text(publisher)}" if isinstance(publisher, str) else ""
     # An inferred or disputed zone says so where it is read, not only in the table.
     flag = f" ({tr('status.' + status, lang)})" if status in ("inferred", "disputed") else ""
-    return f"<b>{html.escape(nama)}</b><br>{zone_text(zone, category, score, lang)}{flag}{src}"
+    return f"<b>{fmt.plot_text(nama)}</b><br>{zone_text(zone, category, score, lang, fmt.plot_text)}{flag}{src}"
 
 
 def change_class(a: object, b: object) -> str:
@@ -57,10 +60,10 @@ class ComplianceView:
     method_note: str
     crosses_method: bool
     published: str
-    province: str
+    province: str  # Markdown, its data escaped, as are province_source and published
     province_source: str | None
     map_rows: pd.DataFrame  # kode, cls, hover (22 kab/kota)
-    table: pd.DataFrame
+    table: pd.DataFrame  # plain text cells, for st.dataframe
     coverage: pd.DataFrame
     source_ids: list[str]
 
@@ -85,10 +88,10 @@ def compliance(lang: str, year: int, compare: int = 0) -> ComplianceView:
         for n, k, cl in zip(kab["nama"], kab["kode"], classes, strict=True):
             rows = [zones[y].loc[k] for y in (first, second)]
             lines = [
-                f"{y}: {zone_text(r['zone'], r['category'], r['score'], lang)}"
+                f"{y}: {zone_text(r['zone'], r['category'], r['score'], lang, fmt.plot_text)}"
                 for y, r in zip((first, second), rows, strict=True)
             ]
-            hover.append(f"<b>{html.escape(n)}</b><br>" + "<br>".join(lines) + f"<br>{tr('change.' + cl, lang)}")
+            hover.append(f"<b>{fmt.plot_text(n)}</b><br>" + "<br>".join(lines) + f"<br>{tr('change.' + cl, lang)}")
     else:
         classes = [
             charts.NO_DATA if not isinstance(z, str) else z + charts.INFERRED if s == "inferred" else z
@@ -117,8 +120,9 @@ def compliance(lang: str, year: int, compare: int = 0) -> ComplianceView:
             col.zones(other.loc[kab["kode"], "zone"], lang),
         )
         table[tr("col.change", lang) + f" {first}→{second}"] = [tr(f"change.{c}", lang) for c in classes]
-    # A bare URL: the page shows this column as a link.
-    table[tr("col.source", lang)] = kab["url"].fillna("").tolist()
+    # A bare URL: the page shows this column as a link, so only an http(s) URL is kept (a table cell is plain text:
+    # this frame goes to st.dataframe, which does not read Markdown).
+    table[tr("col.source", lang)] = [fmt.http_url(u) for u in kab["url"]]
     counts = db.compliance_counts_year(year)
     unnamed = [
         tr("kep.unnamed", lang, n=fmt.number(r.published - r.named, lang), zone=tr(f"zone.{r.zone}", lang))
@@ -144,7 +148,7 @@ def compliance(lang: str, year: int, compare: int = 0) -> ComplianceView:
         published=(tr("kep.published", lang, year=year, counts=published) + " " + " ".join(unnamed))
         if published
         else "",
-        province=zone_text(prov["zone"], prov["category"], prov["score"], lang),
+        province=zone_text(prov["zone"], prov["category"], prov["score"], lang, fmt.md_text),
         province_source=col.source_md(prov["url"], prov["publisher"], lang)
         if isinstance(prov["publisher"], str)
         else None,

@@ -15,7 +15,7 @@ from integritas.views._cache import view
 
 
 @dataclass
-class ComplaintCard:
+class ComplaintCard:  # note and source are Markdown, their data escaped
     label: str
     value: str
     period: str
@@ -24,7 +24,7 @@ class ComplaintCard:
 
 
 @dataclass
-class HomeView:
+class HomeView:  # the strings and table cells a page puts into Markdown have their data escaped (fmt.md_text)
     wbk: str
     wbbm: str
     disputed: int
@@ -61,14 +61,14 @@ def home(lang: str) -> HomeView:
                 label=tr(f"metric.{r.metric}", lang),
                 value=fmt.number(r.value, lang),
                 period=period + (f" · {tr('home.complaints.partial', lang)}" if partial else ""),
-                note=r.note if isinstance(r.note, str) else None,
+                note=fmt.md_text(r.note) if isinstance(r.note, str) else None,
                 source=f"{tr('col.source', lang)}: {col.source_md(r.url, r.publisher, lang)}",
             )
         )
 
     table = pd.DataFrame(
         {
-            tr("col.agency", lang): awards["nama"],
+            tr("col.agency", lang): col.texts(awards["nama"]),
             tr("col.event", lang): col.events(awards, lang),
             tr("col.date", lang): col.dates(awards, lang),
             tr("col.status", lang): col.statuses(awards["status"], lang),
@@ -77,7 +77,7 @@ def home(lang: str) -> HomeView:
     )
     flagged = awards[awards["status"].isin(["disputed", "pending", "scheduled"])]
     notes = [
-        f"**{r.singkatan if isinstance(r.singkatan, str) else r.nama}** — {r.note}"
+        f"**{fmt.md_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)}** — {fmt.md_text(r.note)}"
         for r in flagged.itertuples()
         if isinstance(r.note, str)
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,19 +18,22 @@ from integritas.views._cache import view
 
 
 def _event_hover(r: Any, lang: str) -> str:  # a row of DataFrame.itertuples()
+    # Names, notes and publishers are data: escaped, since plotly reads tags (<a href>, <img>…) in hover text.
     when = fmt.date_at(r.date, r.date_precision, lang)
-    note = f"<br>{r.note}" if isinstance(r.note, str) else ""
-    name = r.singkatan if isinstance(r.singkatan, str) else r.nama
+    note = f"<br>{fmt.plot_text(r.note)}" if isinstance(r.note, str) else ""
+    name = fmt.plot_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)
+    publisher = fmt.plot_text(r.publisher) if isinstance(r.publisher, str) else "–"
     return (
         f"<b>{name}</b><br>{event_label(r.event, r.menuju, r.status, lang)}"
-        f" · {when} · {status_label(r.status, lang)}{note}<br>{tr('col.source', lang)}: {r.publisher}"
+        f" · {when} · {status_label(r.status, lang)}{note}<br>{tr('col.source', lang)}: {publisher}"
     )
 
 
 @dataclass
 class JourneysView:
-    lanes: pd.DataFrame  # one row per agency: id, lane, jenis, induk, region, stage, since, years, stalled, label
-    events: pd.DataFrame  # agency_id, event, date, date_precision, status, hover
+    # one row per agency: id, lane, jenis, induk, region, stage, since, years, stalled, label (plain text)
+    lanes: pd.DataFrame
+    events: pd.DataFrame  # agency_id, event, date, date_precision, status, hover (plotly text, data escaped)
     source_ids: list[str]
 
 
@@ -72,7 +76,9 @@ def journeys(lang: str, stalled_after: float = 2) -> JourneysView:
 
 
 def journey_table(lanes_df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The lanes as a table (the chart's accessible alternative), with a link to each agency page."""
+    """The lanes as a table (the chart's accessible alternative), with a link to each agency page.
+
+    Plain text cells, for st.dataframe; the page link is relative to this app, never a URL from data."""
     return pd.DataFrame(
         {
             tr("col.agency", lang): lanes_df["nama"],
@@ -82,7 +88,7 @@ def journey_table(lanes_df: pd.DataFrame, lang: str) -> pd.DataFrame:
             tr("col.years_in_stage", lang): [fmt.number(y, lang, 1) for y in lanes_df["years"]],
             tr("col.stalled", lang): [tr("journey.macet", lang) if m else "" for m in lanes_df["stalled"]],
             tr("journey.wilayah", lang): lanes_df["region"],
-            tr("col.page", lang): [f"instansi?id={i}" for i in lanes_df["id"]],
+            tr("col.page", lang): [f"instansi?id={quote(str(i), safe='')}" for i in lanes_df["id"]],
         }
     )
 
@@ -100,4 +106,8 @@ def lanes_figure(lang: str, ids: list[str]) -> go.Figure:
     v = journeys(lang)
     lanes_df = v.lanes.set_index("id")
     events = v.events[v.events["agency_id"].isin(ids)]
-    return charts.read_only(charts.lanes(events, list(ids), lanes_df["lane"].to_dict(), lane_labels(lang)))
+    names = dict(zip(lanes_df.index, charts.axis_labels(lanes_df["lane"].tolist(), LANE_CHARS), strict=True))
+    return charts.read_only(charts.lanes(events, list(ids), names, lane_labels(lang)))
+
+
+LANE_CHARS = 64  # the longest lane of the seed has 62 characters; the tooltip has the name whole

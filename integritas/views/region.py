@@ -14,7 +14,7 @@ from integritas.views._cache import view
 
 
 @dataclass
-class RegionView:
+class RegionView:  # nama, jenis, ibukota are plain text; the tables are Markdown with their data escaped
     nama: str
     jenis: str
     ibukota: str
@@ -36,7 +36,7 @@ def region(lang: str, kode: str) -> RegionView:
         {
             tr("col.year", lang): [str(y) for y in years],
             tr("col.zone", lang): col.zones(by_year["zone"], lang),
-            tr("col.category", lang): by_year["category"].fillna("–").tolist(),
+            tr("col.category", lang): col.texts(by_year["category"], "–"),
             tr("col.score", lang): col.scores(by_year["score"], lang),
             tr("col.status", lang): col.statuses(by_year["status"], lang),
             tr("col.source", lang): col.sources(by_year, lang),
@@ -45,8 +45,8 @@ def region(lang: str, kode: str) -> RegionView:
     ag = db.region_agencies(kode)
     agencies = pd.DataFrame(
         {
-            tr("col.agency", lang): ag["nama"],
-            tr("col.parent", lang): ag["induk"].fillna(""),
+            tr("col.agency", lang): col.texts(ag["nama"]),
+            tr("col.parent", lang): col.texts(ag["induk"]),
             tr("col.stage", lang): col.events(ag, lang),
             tr("col.date", lang): col.dates(ag, lang),
             tr("col.status", lang): col.statuses(ag["status"], lang),
@@ -56,10 +56,10 @@ def region(lang: str, kode: str) -> RegionView:
     un = db.region_units(kode)
     units = pd.DataFrame(
         {
-            tr("col.unit", lang): un["unit"],
+            tr("col.unit", lang): col.texts(un["unit"]),
             tr("col.year", lang): un["year"].astype(str),
             tr("col.zone", lang): col.zones(un["zone"], lang),
-            tr("col.category", lang): un["category"].fillna("–"),
+            tr("col.category", lang): col.texts(un["category"], "–"),
             tr("col.score", lang): col.scores(un["score"], lang),
             tr("col.source", lang): col.sources(un, lang),
         }

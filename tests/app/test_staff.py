@@ -184,3 +184,78 @@ def test_a_year_of_results_from_the_excel_template(staff_app: AppTest, browser: 
     next(b for b in at.button if b.label.startswith("Simpan 22 baris")).click().run()
     assert "Tersimpan sebagai muatan" in at.success[0].value
     assert _count_2030() == 22
+
+
+def test_first_time_upload_with_its_source_written_inline_then_seen_and_undone(
+    staff_app: AppTest, browser: Browser
+) -> None:
+    # A first-time staff member: the XLSX template, one row per region, the source written in the row itself (no
+    # source id to know), upload, save, see it on the compliance page, undo it from the history after confirming.
+    import io
+
+    import openpyxl
+
+    from integritas import upload
+
+    wb = openpyxl.load_workbook(io.BytesIO(upload.template_xlsx("compliance")))
+    sheet = wb["data"]
+    header = [c.value for c in sheet[1]]
+    assert header[-4:] == ["source_url", "source_publisher", "source_date", "source_quote"]
+    sheet.delete_rows(2)
+    source = {
+        "source_url": "https://example.org/hasil-penilaian-2030",
+        "source_publisher": "Contoh Pos",
+        "source_date": "6 Februari 2030",
+        "source_quote": "Kota Kupang meraih nilai 88,5 dan Kabupaten Kupang 71,25",
+    }
+    for name, score, zone in (("Kota Kupang", "88,5", "hijau"), ("Kab. Kupang", "71,25", "kuning")):
+        row = {"region_kode": name, "year": "2030", "score": score, "zone": zone, "method": "opini"}
+        sheet.append([(row | {"status": "confirmed", "note": "uji"} | source).get(h) for h in header])
+    buf = io.BytesIO()
+    wb.save(buf)
+
+    at = _upload_page(staff_app, browser)
+    at.file_uploader[0].set_value(("hasil-2030.xlsx", buf.getvalue(), "application/octet-stream")).run()
+    assert not at.error, [e.value for e in at.error]
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Baru"], metrics["Sumber baru"]) == ("2", "1")
+    assert "Dibaca dari lembar «data», judul kolom di baris 1." in [c.value for c in at.caption]
+    next(b for b in at.button if b.label.startswith("Simpan 2 baris")).click().run()
+    assert "Tersimpan sebagai muatan" in at.success[0].value
+    con = duckdb.connect(str(paths.current_db()), read_only=True)
+    try:
+        stored = con.execute(
+            "SELECT c.region_kode, c.score::VARCHAR, s.publisher, s.quote FROM compliance AS c "
+            "JOIN sources AS s ON s.id = c.source_id WHERE c.year = 2030 ORDER BY 1"
+        ).fetchall()
+    finally:
+        con.close()
+    assert stored == [
+        ("53.01", "71.25", "Contoh Pos", source["source_quote"]),
+        ("53.71", "88.50", "Contoh Pos", source["source_quote"]),
+    ]
+    at.query_params["tahun"] = "2030"
+    at.switch_page("app_pages/kepatuhan.py").run()
+    assert not at.exception
+    shown = [str(v) for d in at.dataframe for v in d.value.astype(str).to_numpy().ravel()]
+    assert any("88,5" in v for v in shown) and any("Kota Kupang" in v for v in shown)
+
+    at.switch_page("app_pages/riwayat.py").run()
+    undo = next(b for b in at.button if b.label.startswith("Batalkan"))
+    assert undo.disabled  # not before the confirmation
+    next(c for c in at.checkbox if str(c.key).startswith("undo_sure_")).check().run()
+    next(b for b in at.button if b.label.startswith("Batalkan")).click().run()
+    assert "dibatalkan" in at.success[0].value
+    assert _count_2030() == 0
+
+
+def test_an_undo_needs_a_live_credential_at_that_moment(staff_app: AppTest, browser: Browser) -> None:
+    at = _upload_page(staff_app, browser)
+    at.file_uploader[0].set_value(("penilaian-2030.csv", CSV, "text/csv")).run()
+    next(b for b in at.button if b.label.startswith("Simpan")).click().run()
+    at.switch_page("app_pages/riwayat.py").run()
+    next(c for c in at.checkbox if str(c.key).startswith("undo_sure_")).check().run()
+    browser.cookies.clear()  # signed out in another tab, or the cookie expired, while this page stayed open
+    next(b for b in at.button if b.label.startswith("Batalkan")).click().run()
+    assert not at.success and not [b for b in at.button if b.label.startswith("Batalkan")]  # the page is gone
+    assert _count_2030() == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from integritas.fmt import md_text
 from integritas.views import _columns as col
 
 S1_URL = "https://kupang.tribunnews.com/2025/02/24/kppn-kupang-menuju-wilayah-birokrasi-bersih-ombudsman-ntt-bebas-percaloan-dan-pungli"
@@ -15,7 +16,7 @@ S1_URL = "https://kupang.tribunnews.com/2025/02/24/kppn-kupang-menuju-wilayah-bi
 def test_sources_link_the_publisher_or_say_the_url_is_missing() -> None:
     rows = pd.DataFrame({"url": [S1_URL, None, None], "publisher": ["POS-KUPANG.COM", "Ombudsman RI", None]})
     linked, unlinked, none = col.sources(rows, "id")
-    assert linked == f"[POS-KUPANG.COM]({S1_URL})"
+    assert linked == f"[{md_text('POS-KUPANG.COM')}]({S1_URL})"  # the publisher is data: escaped link text
     assert unlinked.startswith("Ombudsman RI (") and "](" not in unlinked
     assert unlinked != col.sources(rows, "en")[1]  # the note is translated
     assert none == ""  # an agency without any milestone has no source
