@@ -5,6 +5,7 @@ serve.py as the entry point `streamlit run` discovers."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -58,7 +59,9 @@ def _get(path: str, cookie: str = "", scheme: str = "http") -> tuple[int, dict[s
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(_app()(scope, receive, send))
+    # a thread of its own: in a full run the browser tests' Playwright leaves an event loop running on this one
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _app()(scope, receive, send)).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     found: dict[str, list[str]] = {}
     for k, v in start["headers"]:
