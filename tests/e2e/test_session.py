@@ -20,7 +20,7 @@ from tests.e2e.conftest import CSP_LISTENER, SHOTS, OfflinePage, serve, wait_for
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "kata-sandi-uji-123"
-UPLOAD_TEXT = {"id": "Berkas CSV atau XLSX", "en": "CSV or XLSX file"}
+UPLOAD_TEXT = {"id": "Berkas (CSV, XLSX, XLS atau ODS)", "en": "File (CSV, XLSX, XLS or ODS)"}
 NAV = {"id": ("Unggah data", "Riwayat"), "en": ("Upload data", "History")}
 PUBLIC_PAGES = ["", "kepatuhan", "perjalanan", "pengaduan", "wilayah?kode=53.71", "instansi", "tentang"]
 

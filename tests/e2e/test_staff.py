@@ -21,6 +21,13 @@ CSV = (
     "region_kode;year;score;zone;category;opini;method;status;source_id;source_id_2;note;refs\n"
     "53.71;2030;90,50;hijau;A;;opini;confirmed;src-c36;;uji e2e;\n"
 )
+# the source written in the row, as a first-time user does (no source id to know)
+INLINE_SOURCE = {
+    "source_url": "https://example.org/hasil-penilaian-2030",
+    "source_publisher": "Contoh Pos",
+    "source_date": "6 Februari 2030",
+    "source_quote": '"Kota Kupang meraih nilai 90,50"',
+}
 # 91,82 lies in the 2024 green band: "merah" passes every cell rule but breaks the zones_match_bands contract
 WRONG_ZONE = "53.03;2024;91,82;merah;A;;penilaian;confirmed;src-c34"
 
@@ -66,12 +73,24 @@ def test_sign_in_upload_see_on_map_undo(browser: Browser, tmp_path: Path, monkey
         context = browser.new_context(viewport={"width": 1280, "height": 1400})
         op = OfflinePage(context.new_page(), base)
         page = op.open("unggah")  # not signed in: the upload page does not exist
-        expect(page.get_by_text("Berkas CSV atau XLSX")).to_have_count(0)
+        expect(page.get_by_text("Berkas (CSV, XLSX, XLS atau ODS)")).to_have_count(0)
         page = op.open("masuk")
         _sign_in(page)
-        _upload(page, "Penilaian kepatuhan pemda", upload)
+        # a first-time staff member: download the CSV template, write a row with its source in the row itself
+        _nav(page, "Unggah data")
+        page.locator("[data-testid='stSelectbox']").filter(has_text="Dataset").click()
+        page.get_by_role("option", name="Penilaian kepatuhan pemda").click()
+        wait_for_app(page)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Unduh templat CSV").click()
+        header = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+        cells = dict(zip(CSV.splitlines()[0].split(";"), CSV.splitlines()[1].split(";"), strict=True))
+        cells |= {"region_kode": "Kota Kupang", "source_id": "", "score": '"90,50"', **INLINE_SOURCE}
+        upload.write_text(",".join(header) + "\n" + ",".join(cells.get(h, "") for h in header) + "\n", encoding="utf-8")
+        page.locator("input[type='file']").set_input_files(str(upload))
         save = page.get_by_role("button", name="Simpan 1 baris (semua atau tidak sama sekali)")
-        expect(save).to_be_visible(timeout=15_000)
+        expect(save).to_be_visible(timeout=30_000)
+        expect(page.locator("[data-testid='stMetric']").filter(has_text="Sumber baru")).to_contain_text("1")
         op.shot("unggah-dry-run")
         save.click()
         expect(page.get_by_text("Tersimpan sebagai muatan 13")).to_be_visible(timeout=15_000)

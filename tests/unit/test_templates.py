@@ -47,3 +47,14 @@ def test_problems_table_puts_the_readers_language_first() -> None:
     assert list(en.columns)[3:] == ["reason", "alasan"]
     assert en.loc[0, "reason"] == "out of range 0–100" and en.loc[0, "alasan"] == "di luar rentang 0–100"
     assert list(upload.problems_table(problems, "id").columns)[3:] == ["alasan", "reason"]
+
+
+def test_the_upload_size_streamlit_accepts_is_the_one_the_reader_and_the_page_state() -> None:
+    import tomllib
+
+    from etl.reader import MAX_BYTES
+    from tests.conftest import REPO
+
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BYTES
+    assert "200 MB" in upload.limits_text("id") and "200 MB" in upload.limits_text("en")
