@@ -93,3 +93,51 @@ def test_a_score_is_stored_as_seen_or_refused(con: duckdb.DuckDBPyConnection, ce
         return
     expected = seen(cell, percent=True)
     assert expected is not None and stored == expected, (cell, stored)
+
+
+def _xlsx(score: float, number_format: str) -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(C.split(","))
+    ws.append(["53.71", 2030, score, "hijau", "A", None, "opini", "confirmed", "src-c36", None, "uji", None])
+    ws["C2"].number_format = number_format
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _stored_xlsx(con: duckdb.DuckDBPyConnection, raw: bytes) -> Decimal | None | str:
+    ds = DATASETS["compliance"]
+    known = {"regions": {("53.71",)}, "methods": {("opini",)}, "sources": {("src-c36",)}}
+    cur = con.cursor()
+    try:
+        check(cur, stage(cur, raw, "x", ds.columns), ds, known, types=column_types(cur, ds.table))
+        (stored,) = cur.execute("SELECT score FROM checked").fetchall()[0]
+    except ValidationFailed:
+        return "refused"
+    finally:
+        cur.close()
+    return None if stored is None else Decimal(stored)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hundredths=st.integers(min_value=-500, max_value=12_000),
+    extra=st.sampled_from([0, 0, 0, 1, 5]),  # sometimes a third decimal the column cannot keep
+    as_percent=st.booleans(),
+)
+def test_a_workbook_number_is_stored_as_the_cell_holds_it_or_refused(
+    con: duckdb.DuckDBPyConnection, hundredths: int, extra: int, as_percent: bool
+) -> None:
+    shown = Decimal(hundredths) / 100 + Decimal(extra) / 1000  # the number the person typed and sees
+    # a percentage cell holds the fraction (80,93% is 0.8093), as Excel stores it
+    cell = float(shown / 100) if as_percent else float(shown)
+    stored = _stored_xlsx(con, _xlsx(cell, "0.00%" if as_percent else "General"))
+    if stored == "refused":
+        assert not (0 <= shown <= 100) or extra, (shown, as_percent)  # refused only when out of range or too precise
+        return
+    assert stored == shown, (shown, as_percent, stored)
