@@ -48,6 +48,7 @@ if plan.loaded_before:
     st.warning(t("upload.same_file", ids=", ".join(map(str, plan.loaded_before))), icon=":material/content_copy:")
 if plan.breaches:
     st.error(t("upload.breaks_rules", reason=upload.breach_summary(plan.breaches, lang)), icon=":material/block:")
+    st.dataframe(upload.problems_table(plan.breach_problems, lang), hide_index=True, width="stretch")
     for breach in plan.breaches:
         st.dataframe(upload.breach_table(breach), hide_index=True, width="stretch")
     st.stop()

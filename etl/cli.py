@@ -93,6 +93,8 @@ def _cmd_load(args: argparse.Namespace) -> int:
         if p.loaded_before:
             print(f"this file (sha256 {p.sha256[:12]}) was already loaded as load {p.loaded_before}")
         if p.breaches:
+            for prob in p.breach_problems[:100]:
+                print(f"  {prob.message('id')}\n    {prob.message('en')}", file=sys.stderr)
             raise load.LoadFailed("load.breached", p.breaches)
         if not p.ok:
             raise ValidationFailed(args.dataset, p.problems, p.problem_total)

@@ -1,6 +1,7 @@
 """Data contracts: SQL checks in etl/contracts/*.sql run against a built database after every build.
 
-Each file is a query returning the offending rows, under a `-- severity: error|warning` line; the rule it checks is
+Each file is a query returning the offending rows, under a `-- severity: error|warning` line (and `-- column:` naming
+the column an uploaded row that breaks it is refused by); the rule it checks is
 stated in core/locales (`contract.<file name>`), in Bahasa Indonesia and English."""
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ class ContractResult:
     severity: str  # error | warning
     columns: list[str]
     rows: list[tuple[object, ...]]
+    column: str | None = None  # the file column a breach is named by on the upload page (`-- column:` header)
 
     @property
     def breached(self) -> bool:
@@ -46,7 +48,9 @@ def run_contracts(con: duckdb.DuckDBPyConnection) -> list[ContractResult]:
         res = con.execute(sql)
         cols = [d[0] for d in res.description]
         rows = res.fetchall()
-        results.append(ContractResult(path.stem, _header(sql, "severity") or "error", cols, rows))
+        results.append(
+            ContractResult(path.stem, _header(sql, "severity") or "error", cols, rows, _header(sql, "column") or None)
+        )
     return results
 
 

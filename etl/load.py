@@ -28,7 +28,7 @@ from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS, Dataset
 from etl.reader import locate, stage
 from etl.sqlutil import ident, idents, literal
-from etl.validate import MAX_PROBLEMS, Problem, ValidationFailed, check, column_types, name_key
+from etl.validate import CONTRACT, MAX_PROBLEMS, Problem, ValidationFailed, check, column_types, name_key
 
 # What staff may upload is declared per dataset (etl/datasets.py): facts can be added and corrected (`fact`),
 # reference rows that facts point at can only be added (`extendable`).
@@ -84,6 +84,8 @@ class Plan:
     n_sources: int = 0  # sources the file describes inline that are not in the database yet
     sources: list[dict[str, object]] = field(default_factory=list)  # the first SAMPLE of them
     breaches: list[ContractResult] = field(default_factory=list)  # data rules the change would break
+    # the same breaches as row/column/value problems (the file's row where the breaking row came from)
+    breach_problems: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -283,12 +285,50 @@ def plan(raw: bytes, file_name: str, dataset: str, progress: Progress = lambda _
             else:
                 progress("contracts")
                 p.breaches = [c for c in run_contracts(con) if c.breached]
+                p.breach_problems = breach_problems(con, DATASETS[dataset], p.breaches)
         con.execute("ROLLBACK")
     finally:
         con.close()
         rehearsal.unlink(missing_ok=True)
         Path(str(rehearsal) + ".wal").unlink(missing_ok=True)
     return p
+
+
+def _breach_key(ds: Dataset, row: dict[str, object]) -> str | None:
+    """The key (as load_changes writes it) of the uploaded row a contract's result row names, when it names one."""
+    if row.get("tbl") not in (None, ds.table):
+        return None  # a row of another table
+    if "row_id" in row:  # cited_rows and friends: the key joined by /
+        return " / ".join(str(row["row_id"]).split("/"))
+    if "unit" in row and "year" in row:  # zones_match_bands: a pemda or a unit, and a year
+        return f"{row['unit']} / {row['year']}"
+    if all(k in row for k in ds.key):
+        return " / ".join(str(row[k]) for k in ds.key)
+    return None
+
+
+def breach_problems(con: duckdb.DuckDBPyConnection, ds: Dataset, breaches: list[ContractResult]) -> list[Problem]:
+    """Each breached contract's rows as problems: on the file's row that brought the breaking row in (read from the
+    temp table `diff` of the load being checked), named by the contract's column, with the rule in both languages."""
+    out: list[Problem] = []
+    for b in breaches:
+        for values in b.rows[:MAX_PROBLEMS]:
+            row = dict(zip(b.columns, values, strict=True))
+            key = _breach_key(ds, row)
+            lines = (
+                con.execute(f"SELECT _line FROM diff WHERE {key_text(ds)} = ? ORDER BY _line", [key]).fetchall()
+                if key is not None
+                else []
+            )
+            value = row.get(b.column) if b.column else None
+            if value is None and not lines:  # nothing of the file to point at: say the row the rule found
+                value = ", ".join(f"{k}={v}" for k, v in row.items())
+            code = CONTRACT + b.name
+            out += [Problem(int(line), b.column, _text(value), code) for (line,) in lines] or [
+                Problem(None, b.column, _text(value), code)
+            ]
+    # the file's rows first, in order; then what the rules found across rows (counts, names shared by two rows)
+    return sorted(out, key=lambda p: (p.row is None, p.row or 0))
 
 
 def _first_line(err: Exception) -> str:

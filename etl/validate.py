@@ -15,6 +15,7 @@ from etl.datasets import SOURCE_COLUMNS, Dataset, Field
 from etl.parse import DEFAULT_TYPES, norm_sql
 from etl.sqlutil import ident, idents, literal
 
+CONTRACT = "contract:"  # the code of a problem that is a data contract's breach: "contract:zones_match_bands"
 MAX_PROBLEMS = 1000  # shown and kept per file; the total is still counted
 # what a fact's file must say of a source it describes inline (val.rule.<column>); `source_both` is the fourth rule
 INLINE_REQUIRED = ("source_url", "source_publisher", "source_quote")
@@ -44,7 +45,11 @@ class Problem:
     def message(self, lang: str = "id") -> str:
         where = tr("val.where", lang, row=self.row if self.row is not None else "–", column=self.column or "–")
         value = "" if self.value is None else tr("val.value", lang, value=self.value)
-        return f"{where}{value}: {tr('val.' + self.code, lang, detail=self.detail)}"
+        if self.code.startswith(CONTRACT):  # a data rule the row would break once stored: the rule, said in full
+            reason = tr("val.contract", lang, rule=tr("contract." + self.code.removeprefix(CONTRACT), lang))
+        else:
+            reason = tr("val." + self.code, lang, detail=self.detail)
+        return f"{where}{value}: {reason}"
 
 
 class ValidationFailed(Exception):

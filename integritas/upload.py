@@ -146,7 +146,7 @@ def problems_table(problems: list[Problem], lang: str = "id") -> pd.DataFrame:
     order = (lang, *(other for other in LANGS if other != lang))
     return pd.DataFrame(
         {
-            _both("upload.row"): [p.row if p.row is not None else "–" for p in problems],
+            _both("upload.row"): [str(p.row) if p.row is not None else "–" for p in problems],
             _both("col.column"): [p.column or "–" for p in problems],
             _both("col.value"): [p.value or "" for p in problems],
             **{tr("upload.reason", r).lower(): [p.message(r).split(": ", 1)[-1] for p in problems] for r in order},

@@ -1,4 +1,5 @@
 -- severity: error
+-- column: nama
 -- Two agencies never share a name or an alias (compared as etl.validate.name_key does: lower case, words only,
 -- "kab" read as "kabupaten"), so that a name in a file or a search points at exactly one agency.
 WITH names AS (

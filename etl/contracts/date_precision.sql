@@ -1,4 +1,5 @@
 -- severity: error
+-- column: date_precision
 WITH dated AS (
     SELECT 'zi_events' AS tbl, id AS row_id, date, date_precision FROM zi_events
     UNION ALL

@@ -1,4 +1,5 @@
 -- severity: error
+-- column: source_id
 -- cited_rows is generated from etl/datasets.py: every dataset with a source_id column, so a new one is covered.
 WITH facts AS (
     SELECT tbl, row_id, source_id FROM cited_rows

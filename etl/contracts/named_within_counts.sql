@@ -1,4 +1,5 @@
 -- severity: error
+-- column: zone
 WITH named AS (
     SELECT year, zone, count(*) AS named FROM compliance WHERE region_kode <> '53' GROUP BY year, zone
 ),

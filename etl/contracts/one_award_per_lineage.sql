@@ -1,4 +1,5 @@
 -- severity: error
+-- column: event
 WITH family AS (
     SELECT predecessor_id AS root, predecessor_id AS agency_id FROM agency_lineage
     UNION

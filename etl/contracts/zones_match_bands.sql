@@ -1,4 +1,5 @@
 -- severity: error
+-- column: zone
 WITH scored AS (
     SELECT 'compliance' AS tbl, region_kode AS unit, year, score, zone, category, method, status FROM compliance
     WHERE score IS NOT NULL

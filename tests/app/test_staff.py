@@ -141,6 +141,12 @@ def test_upload_that_breaks_a_data_rule_is_refused_by_the_dry_run(staff_app: App
     assert not [b for b in at.button if b.label.startswith("Simpan")]  # nothing to save
     tables = [d.value for d in at.dataframe]
     assert [list(t["band_zone"]) for t in tables if "band_zone" in t] == [["hijau"]]  # the row and its real band
+    # and as a problem on the file's own row: row 2, column zone, the value, the rule in both languages
+    problems = tables[0]
+    assert (problems.iloc[0]["baris / row"], problems.iloc[0]["kolom / column"]) == ("2", "zone")
+    assert problems.iloc[0]["nilai / value"] == "merah"
+    assert problems.iloc[0]["alasan"].startswith("baris ini akan melanggar aturan data: Zona (dan kategori)")
+    assert problems.iloc[0]["reason"].startswith("this row would break a data rule: A scored zone")
     assert "**zones_match_bands** — Zona (dan kategori) yang berskor berada dalam rentang" in at.error[0].value
     con = duckdb.connect(str(paths.current_db()), read_only=True)
     try:

@@ -42,6 +42,12 @@ def test_two_new_agencies_with_one_name_break_the_rule_and_nothing_is_written(se
     plan = load.plan(raw.encode(), "instansi.csv", "agencies")
     assert [b.name for b in plan.breaches] == ["agency_names_unique"]
     assert plan.breaches[0].rows == [("dinas uji coba", "uji-dua, uji-satu")]
+    (problem,) = plan.breach_problems  # the rule in both languages, naming both agencies
+    assert problem.column == "nama" and problem.value == "name_key=dinas uji coba, agencies=uji-dua, uji-satu"
+    assert problem.message("en").endswith(
+        "this row would break a data rule: No two agencies share a name or an "
+        "alias, so a name in a file or a search points at exactly one agency."
+    )
     before = paths.current_db()
     with pytest.raises(load.LoadFailed) as err:
         load.commit(raw.encode(), "instansi.csv", "agencies", by="uji")
