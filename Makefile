@@ -64,8 +64,8 @@ test: setup browser lint typecheck ## set up, lint, typecheck, unit + AppTest + 
 test-fast: setup ## unit + AppTest only: no browser, no slow tests
 	$(PY) -m pytest -m "not e2e and not slow"
 
-bench: setup ## build time, per-page AppTest reruns, 1M-row upload vs DuckDB read_csv
-	$(PY) -m bench
+bench: setup browser ## every page at 1×, 10×, 100×, 1000× (build, AppTest, Chromium, search, RSS) in one table; 1M-row upload
+	$(PY) -m bench --factors 1,10,100,1000
 
 clean: ## remove databases, screenshots and caches
 	rm -rf data/db artifacts .pytest_cache .ruff_cache .mypy_cache

@@ -5,7 +5,7 @@ import streamlit as st
 from integritas import db
 from integritas.i18n import current_lang, t
 from integritas.labels import status_label
-from integritas.ui import map_chart, open_region, require_db, sources_expander
+from integritas.ui import map_chart, open_region, paged_table, require_db, sources_expander
 from integritas.views import compliance, home
 
 require_db()
@@ -54,8 +54,13 @@ for col, card in zip(st.columns(len(v.complaints) or 1), v.complaints, strict=Fa
 
 st.subheader(t("home.awards.title"))
 st.caption(t("home.awards.caption"))
-st.table(v.awards, hide_index=True)
-for note in v.award_notes:
+awards = paged_table(
+    "penghargaan",
+    lambda q, offset, limit: home.awards_page(lang, q, offset, limit),
+    empty=t("region.none"),
+    export=home.awards_csv,
+)
+for note in home.award_notes(awards.offset):
     st.caption(note)
 
 # The chart and, beside it, the same numbers as a table (the accessible alternative).
@@ -67,4 +72,4 @@ with left:
 with right:
     st.table(v.coverage, hide_index=True)
 
-sources_expander(v.source_ids)
+sources_expander(v.source_ids + awards.source_ids)

@@ -4,14 +4,24 @@ import streamlit as st
 
 from integritas.fmt import md_text
 from integritas.i18n import current_lang, t
+from integritas.search import MAX_QUERY_CHARS
 from integritas.ui import require_db, sources_expander, url_synced
-from integritas.views import agency, journeys
+from integritas.views import agency
+
+DEFAULT = "kppn-kupang"
 
 require_db()
 lang = current_lang()
-lanes = journeys.journeys(lang).lanes
-names = dict(zip(lanes["id"], lanes["nama"], strict=True))
-url_synced("id", list(names), "kppn-kupang", keep_default=True)
+# The picker offers the agency shown and the search hits for what is typed above it, never all the agencies:
+# at a province's scale a list of every agency was tens of thousands of options sent on every rerun.
+shown = st.session_state.get("id") or st.query_params.get("id") or DEFAULT
+if agency.agency_name(str(shown)) is None:
+    shown = DEFAULT
+typed = st.text_input(
+    t("search.label"), key="instansi-cari", max_chars=MAX_QUERY_CHARS, placeholder=t("search.pick_placeholder")
+)
+names = agency.picker_options(str(shown), typed)
+url_synced("id", list(names), DEFAULT, keep_default=True)
 agency_id = st.selectbox(t("agency.pick"), list(names), format_func=names.get, key="id")
 v = agency.agency(lang, agency_id)
 
@@ -42,8 +52,8 @@ st.subheader(t("agency.journey"))
 st.markdown(
     f"{t('agency.stage', stage=v.stage)} · {md_text(v.label)}" + (f" · **{t('journey.macet')}**" if v.stalled else "")
 )
-if not v.events.empty:
-    st.plotly_chart(journeys.lanes_figure(lang, [agency_id]), width="stretch", config={"displayModeBar": False})
+if (lane := agency.lane_figure(lang, agency_id)) is not None:
+    st.plotly_chart(lane, width="stretch", config={"displayModeBar": False})
     st.table(v.events, hide_index=True)
 
 st.subheader(t("agency.flags.title"))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from integritas import fmt, geo
 from integritas.i18n import current_lang, t
-from integritas.ui import data_file_name, require_db
+from integritas.ui import data_file_name, paged_table, require_db
 from integritas.views import about
 
 require_db()
@@ -19,15 +19,12 @@ with st.expander(t("about.glossary"), icon=":material/translate:"):
     st.markdown("\n".join(f"- {t(key)}" for key in glossary))
 
 st.subheader(t("about.sources.title"))
-st.caption(t("about.sources.count", n=fmt.number(len(v.sources), lang)))
-st.dataframe(
-    v.sources,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        t("col.url"): st.column_config.LinkColumn(),  # the view keeps http(s) URLs only
-        t("col.quote"): st.column_config.TextColumn(width="large"),
-    },
+paged_table(
+    "sumber-semua",
+    lambda q, offset, limit: about.sources_page(lang, q, offset, limit),
+    empty=t("search.none"),
+    searchable=True,
+    export=about.sources_csv,
 )
 
 st.subheader(t("about.methods"))

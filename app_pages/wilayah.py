@@ -5,7 +5,7 @@ import streamlit as st
 from integritas import db
 from integritas.fmt import md_text
 from integritas.i18n import current_lang, t
-from integritas.ui import require_db, sources_expander, url_synced
+from integritas.ui import paged_table, require_db, sources_expander, url_synced
 from integritas.views import region
 
 require_db()
@@ -29,15 +29,21 @@ with left:
 with right:
     st.table(v.history_table, hide_index=True)
 
-for title, table in (
-    ("region.agencies", v.agencies),
-    ("region.units", v.units),
-    ("region.complaints", v.complaints),
+# Long tables a page at a time (filtered and cut in DuckDB), each with a download of every matching row.
+source_ids = list(v.source_ids)
+for title, key, fetch, export, searchable in (
+    ("region.agencies", "instansi", region.agencies_page, region.agencies_csv, True),
+    ("region.units", "unit", region.units_page, region.units_csv, True),
+    ("region.complaints", "aduan", region.complaints_page, region.complaints_csv, False),
 ):
     st.subheader(t(title))
-    if table.empty:
-        st.caption(t("region.none"))
-    else:
-        st.table(table, hide_index=True)
+    page = paged_table(
+        f"{key}-{kode}",
+        lambda q, offset, limit, fetch=fetch: fetch(lang, kode, q, offset, limit),
+        empty=t("region.none"),
+        searchable=searchable,
+        export=lambda q, export=export: export(kode, q),
+    )
+    source_ids += page.source_ids
 
-sources_expander(v.source_ids)
+sources_expander(source_ids)

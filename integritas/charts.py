@@ -357,6 +357,99 @@ def lanes(
     return fig
 
 
+# Stage areas: the awards dark, the steps before them light, so the stack reads from the awards up.
+STAGE_FILLS = {
+    "pencanangan": "rgba(92,107,192,0.35)",
+    "usulan_tpn": "rgba(245,124,0,0.45)",
+    "wbk": "rgba(46,125,50,0.85)",
+    "wbbm": "rgba(27,94,32,1)",
+}
+
+
+def stages_by_year(rows: pd.DataFrame, stage_labels: dict[str, str], units: str) -> go.Figure:
+    """Stacked areas: how many agencies stood at each stage at the end of each year, the highest stage at the
+    bottom. `rows`: year and a count column per stage (the keys of `stage_labels`, lowest stage first)."""
+    fig = go.Figure()
+    years = rows["year"].astype(int).tolist()
+    for stage in reversed(list(stage_labels)):
+        name = stage_labels[stage]
+        fig.add_scatter(
+            x=years,
+            y=rows[stage].tolist(),
+            name=name,
+            mode="lines",
+            stackgroup="stages",
+            line={"color": STEP_COLOURS[stage], "width": 1.5},
+            fillcolor=STAGE_FILLS[stage],
+            hovertemplate=f"{fmt.plot_text(name)}: %{{y:,}}<extra></extra>",
+        )
+    fig.update_layout(
+        height=340,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis={"type": "linear", "tickformat": "d", "nticks": 8},
+        yaxis={"title": units, "rangemode": "tozero"},
+        legend={"orientation": "h", "y": -0.15, "traceorder": "reversed"},
+        hovermode="x unified",
+    )
+    return fig
+
+
+def durations(rows: pd.DataFrame, labels: dict[str, str], horizontal: bool = False) -> go.Figure:
+    """One box per group from quartiles computed in the database (no raw values travel), with its median marked.
+
+    `rows`: tick (the group's axis label, escaped), count (text written past the box's far end), n, lo, q1, median,
+    q3, hi (years), hover (plotly text). A group with no measured duration keeps its place on the axis with its
+    count and no box. `labels`: years (the value axis)."""
+    shown = rows[rows["n"] > 0]
+    where = {"y" if horizontal else "x": shown["tick"].tolist()}
+    fig = go.Figure()
+    fig.add_box(
+        **where,
+        q1=shown["q1"].tolist(),
+        median=shown["median"].tolist(),
+        q3=shown["q3"].tolist(),
+        lowerfence=shown["lo"].tolist(),
+        upperfence=shown["hi"].tolist(),
+        orientation="h" if horizontal else "v",
+        marker={"color": STEP_COLOURS["wbk"]},
+        fillcolor="rgba(46,125,50,0.25)",
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    # plotly's own box hover names its statistics in English: the median marker carries the view's, translated
+    med = shown["median"].tolist()
+    points = {"y": where.get("y"), "x": med} if horizontal else {"x": where.get("x"), "y": med}
+    fig.add_scatter(
+        **points,
+        mode="markers",
+        marker={"symbol": "diamond", "size": 9, "color": STEP_COLOURS["wbbm"]},
+        text=shown["hover"].tolist(),
+        hovertemplate="%{text}<extra></extra>",
+        showlegend=False,
+    )
+    far = rows["hi"].fillna(0).tolist()
+    fig.add_scatter(
+        **({"y": rows["tick"].tolist(), "x": far} if horizontal else {"x": rows["tick"].tolist(), "y": far}),
+        mode="text",
+        text=rows["count"].tolist(),
+        textposition="middle right" if horizontal else "top center",
+        textfont={"size": 10, "color": "#424242"},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    ticks = rows["tick"].tolist()
+    categories = {"type": "category", "categoryorder": "array", "categoryarray": ticks[::-1] if horizontal else ticks}
+    value = {"title": labels["years"], "rangemode": "tozero", "zeroline": True}
+    fig.update_layout(
+        height=max(260, 26 * len(ticks) + 90) if horizontal else 340,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis=value if horizontal else categories | {"automargin": True},
+        yaxis=(categories | {"automargin": True}) if horizontal else value,
+        hovermode="closest",
+    )
+    return fig
+
+
 METRIC_STYLE = {
     "laporan": ("#1565c0", "solid", "circle"),
     "akses": ("#ef6c00", "dash", "square"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -51,10 +53,6 @@ def query(name: str, **params: object) -> pd.DataFrame:
         raise NoDatabase
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
     return _fetch(name, frozen, version)
-
-
-def awards() -> pd.DataFrame:
-    return query("awards")
 
 
 def zone_summary() -> pd.DataFrame:
@@ -107,24 +105,8 @@ def region_compliance(kode: str) -> pd.DataFrame:
     return query("region_compliance", kode=kode)
 
 
-def region_agencies(kode: str) -> pd.DataFrame:
-    return query("region_agencies", kode=kode)
-
-
-def region_complaints(kode: str) -> pd.DataFrame:
-    return query("region_complaints", kode=kode)
-
-
-def region_units(kode: str) -> pd.DataFrame:
-    return query("region_units", kode=kode)
-
-
 def compliance_counts_year(year: int) -> pd.DataFrame:
     return query("compliance_counts_year", year=int(year))
-
-
-def journeys() -> pd.DataFrame:
-    return query("journeys")
 
 
 def agency(agency_id: str) -> pd.DataFrame:
@@ -151,5 +133,64 @@ def search_index() -> pd.DataFrame:
     return query("search_index")
 
 
-def complaints_all() -> pd.DataFrame:
-    return query("complaints_all")
+def agency_events(agency_id: str) -> pd.DataFrame:
+    """One agency's ZI events (the journey of the agency page), read by id instead of filtering every journey."""
+    return query("agency_events", id=agency_id)
+
+
+def agency_names(ids: list[str]) -> pd.DataFrame:
+    """id, nama of the agencies `ids` (the agency picker's options)."""
+    return query("agency_names", ids=sorted(set(ids)))
+
+
+def paged(name: str, offset: int, limit: int | None, **params: object) -> pd.DataFrame:
+    """One page of a paged query (its SQL ends in LIMIT $page_rows OFFSET $page_start and counts every row in
+    `total_rows`); `limit=None` gives every matching row, for a download."""
+    return query(name, page_start=int(offset), page_rows=None if limit is None else int(limit), **params)
+
+
+# ---------------------------------------------------------------- the ZI journey model (integritas/sql/journey_*.sql)
+
+_FIRST_WITH = re.compile(r"^WITH\s", re.MULTILINE)
+
+
+@functools.cache
+def _with_journey_model(name: str) -> str:
+    # The journey queries read the model as a CTE named journey_model, placed before their own CTEs, so that
+    # the model has one definition (journey_model.sql) and DuckDB plans model and query as one statement.
+    text = _sql(name)
+    if not _FIRST_WITH.search(text):
+        raise ValueError(f"{name}.sql must start with WITH to read journey_model")
+    return _FIRST_WITH.sub(f"WITH journey_model AS (\n{_sql('journey_model')}\n),\n\n", text, count=1)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _fetch_journey(name: str, params: tuple[tuple[str, object], ...], version: str) -> pd.DataFrame:
+    with _root(version).cursor() as cur:
+        return cur.execute(_with_journey_model(name), dict(params)).df()
+
+
+def journey_query(
+    name: str, today: date, stalled_after: float, agency_id: str | None = None, **params: object
+) -> pd.DataFrame:
+    """Run integritas/sql/<name>.sql over the journey model as of `today` (of `agency_id` alone when given)."""
+    version = data_version()
+    if version is None:
+        raise NoDatabase
+    params |= {"today": today, "stalled_after": float(stalled_after), "agency_id": agency_id}
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _fetch_journey(name, frozen, version)
+
+
+def journey_model(today: date, stalled_after: float, agency_id: str | None = None) -> pd.DataFrame:
+    """The journey model itself: one row per agency (or for `agency_id` only), ordered by agency id."""
+    return journey_query("journey_agencies", today, stalled_after, agency_id)
+
+
+def journey_events(ids: list[str]) -> pd.DataFrame:
+    """The ZI events of the agencies `ids`, with their agency's names and each event's source."""
+    return query("journey_events", ids=sorted(set(ids)))
+
+
+def journey_options() -> pd.DataFrame:
+    return query("journey_options")

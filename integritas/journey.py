@@ -73,6 +73,11 @@ def _as_date(d: object) -> date:
     return d.date() if isinstance(d, pd.Timestamp) else d  # type: ignore[return-value]
 
 
+def label_of(events: pd.DataFrame, lang: str = "id") -> str:
+    """The lane label of an agency's events (any events; only the steps are named), as `journey()` gives it."""
+    return lane_label(_steps(events), lang)
+
+
 def lane_label(steps: pd.DataFrame, lang: str = "id") -> str:
     """'WBK 2019 → usulan WBBM 2025 (hasil belum diketahui)': one part per step type, in order of first date."""
     if steps.empty:

@@ -1,4 +1,4 @@
-"""Shared page pieces: the no-database guard, the sources expander, the sidebar footer.
+"""Shared page pieces: the no-database guard, paged tables, the sources expander, the sidebar search and footer.
 
 Text from data is shown as text: wherever it meets Markdown (st.markdown, captions, labels) it goes through
 `fmt.md_text`.
@@ -6,18 +6,21 @@ Text from data is shown as text: wherever it meets Markdown (st.markdown, captio
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from integritas import db, fmt
 from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
 from integritas.search import MAX_QUERY_CHARS
-from integritas.views._columns import source_md
+from integritas.views._columns import Page, sources_markdown
 from integritas.views.search import search_agencies
+
+PAGE_ROWS = 50  # rows of a long table sent at once: enough to read on a phone, small over the websocket
+SOURCES_PER_PAGE = 50
 
 
 def require_db() -> None:
@@ -27,22 +30,89 @@ def require_db() -> None:
         st.stop()
 
 
-def sources_expander(ids: Iterable[object]) -> None:
-    """Every source behind the figures on a page: publisher, title, date, link and the verbatim quote."""
+def _first_page(key: str) -> None:
+    st.session_state[key] = 1
+
+
+def _pager(key: str, total: int, per_page: int) -> int:
+    """The page number kept in session state under `key` (1 when it is past the last page, e.g. after a filter)."""
+    n = st.session_state.get(key, 1)
+    n = n if isinstance(n, int) and 1 <= n <= max(1, math.ceil(total / per_page)) else 1
+    st.session_state[key] = n
+    return n
+
+
+def paged_table(
+    key: str,
+    fetch: Callable[[str, int, int], Page],
+    *,
+    empty: str,
+    searchable: bool = False,
+    export: Callable[[str], bytes] | None = None,
+) -> Page:
+    """A long table one page at a time: `fetch(filter, offset, limit)` runs the query in DuckDB and returns only the
+    rows shown and the exact total. With `searchable`, a filter box narrows the rows (in SQL); `export(filter)` gives
+    every matching row as CSV, made only when the reader downloads it. Returns the page shown (for its sources)."""
+    text = ""
+    # A filter box only where there is more than a page to filter (or a filter is already typed).
+    if searchable and (st.session_state.get(f"{key}-q") or fetch("", 0, PAGE_ROWS).total > PAGE_ROWS):
+        text = st.text_input(
+            t("search.filter"),
+            key=f"{key}-q",
+            max_chars=MAX_QUERY_CHARS,
+            placeholder=t("search.filter_placeholder"),
+            on_change=_first_page,
+            args=(f"{key}-p",),
+        ).strip()
+    n = st.session_state.get(f"{key}-p", 1)
+    n = n if isinstance(n, int) and n >= 1 else 1
+    page = fetch(text, (n - 1) * PAGE_ROWS, PAGE_ROWS)
+    if page.table.empty and n > 1:  # past the end (the rows changed since): back to the first page
+        n, page = 1, fetch(text, 0, PAGE_ROWS)
+    if page.total == 0:
+        st.caption(empty)
+        return page
+    st.table(page.table, hide_index=True)
     lang = current_lang()
-    df = db.sources([i for i in ids if isinstance(i, str)])
-    with st.expander(f"{t('sources.title')} ({len(df)})", icon=":material/format_quote:"):
-        for row in df.itertuples():
-            meta = [source_md(row.url, row.publisher, lang)]
-            if isinstance(row.title, str):
-                meta.append(f"*{fmt.md_text(row.title)}*")
-            if not pd.isna(row.published_on):
-                meta.append(fmt.day(row.published_on, lang))
-            st.markdown(f"**{fmt.md_text(row.id)}** · " + " · ".join(meta))
-            if isinstance(row.quote, str):
-                st.caption(f"«{fmt.md_text(row.quote)}»")
-            if isinstance(row.note, str):
-                st.caption(f"{t('col.note')}: {fmt.md_text(row.note)}")
+    pages = math.ceil(page.total / PAGE_ROWS)
+    first, last = page.offset + 1, page.offset + len(page.table)
+    info, pick, save = st.columns([2, 1, 1], vertical_alignment="bottom")
+    info.caption(
+        t(
+            "search.range",
+            first=fmt.number(first, lang),
+            last=fmt.number(last, lang),
+            total=fmt.number(page.total, lang),
+        )
+    )
+    if pages > 1:
+        st.session_state[f"{key}-p"] = n
+        pick.number_input(t("search.page", pages=fmt.number(pages, lang)), 1, pages, step=1, key=f"{key}-p")
+    if export is not None:
+        save.download_button(
+            t("search.download", total=fmt.number(page.total, lang)),
+            data=lambda: export(text),  # made on click only: the rows never travel with the page
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"{key}-csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+    return page
+
+
+def sources_expander(ids: Iterable[object], key: str = "sumber") -> None:
+    """The sources behind the rows shown on a page, as one Markdown list (a page of them at a time): publisher,
+    title, date, link and the verbatim quote."""
+    lang = current_lang()
+    wanted = sorted({i for i in ids if isinstance(i, str)})
+    with st.expander(f"{t('sources.title')} ({fmt.number(len(wanted), lang)})", icon=":material/format_quote:"):
+        n = _pager(f"{key}-p", len(wanted), SOURCES_PER_PAGE)
+        chunk = wanted[(n - 1) * SOURCES_PER_PAGE : n * SOURCES_PER_PAGE]
+        st.markdown(sources_markdown(db.sources(chunk), lang))
+        pages = math.ceil(len(wanted) / SOURCES_PER_PAGE)
+        if pages > 1:
+            st.number_input(t("search.page", pages=fmt.number(pages, lang)), 1, pages, step=1, key=f"{key}-p")
 
 
 def data_file_name() -> str | None:

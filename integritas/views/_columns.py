@@ -7,6 +7,7 @@ Markdown (st.table renders it): text that came from data goes through `fmt.md_te
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -23,6 +24,53 @@ def source_md(url: object, publisher: object, lang: str) -> str:
     if (link := fmt.http_url(url)) is not None:
         return f"[{name}]({fmt.md_url(link)})"
     return f"{name} ({tr('sources.no_url', lang)})"
+
+
+@dataclass
+class Page:
+    """One page of a long table: the rows shown (Markdown cells, data escaped), the exact number of matching rows,
+    where the page starts, and the sources its rows cite (the sources list shows these, not every row's)."""
+
+    table: pd.DataFrame = field(default_factory=pd.DataFrame)
+    total: int = 0
+    offset: int = 0
+    source_ids: list[str] = field(default_factory=list)
+
+
+def page_of(df: pd.DataFrame, table: pd.DataFrame, offset: int) -> Page:
+    """A Page from a paged query's rows (their `total_rows` column is the count before LIMIT) and their cells."""
+    total = int(df["total_rows"].iloc[0]) if len(df) else 0
+    ids = df["source_id"].dropna().tolist() if "source_id" in df else []
+    return Page(table=table, total=total, offset=offset, source_ids=sorted({str(i) for i in ids}))
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """Rows as a CSV file (UTF-8 with a BOM, so spreadsheet programs read the accents), without the paging column."""
+    text: str = df.drop(columns=["total_rows"], errors="ignore").to_csv(index=False)
+    return text.encode("utf-8-sig")
+
+
+def sources_markdown(df: pd.DataFrame, lang: str) -> str:
+    """Sources (id, publisher, title, published_on, url, quote, note) as one Markdown list: each with its id, linked
+    publisher (http(s) only), title, date, verbatim quote and note, all data escaped."""
+
+    def block(value: object) -> str:  # a line break inside a quote stays inside its list item
+        return fmt.md_text(value).replace("\n", "  \n  ")
+
+    items = []
+    for r in df.itertuples():
+        meta = [source_md(r.url, r.publisher, lang)]
+        if isinstance(r.title, str):
+            meta.append(f"*{block(r.title)}*")
+        if not pd.isna(r.published_on):
+            meta.append(fmt.day(r.published_on, lang))
+        lines = [f"- **{fmt.md_text(r.id)}** · " + " · ".join(meta)]
+        if isinstance(r.quote, str):
+            lines.append(f"  «{block(r.quote)}»")
+        if isinstance(r.note, str):
+            lines.append(f"  {tr('col.note', lang)}: {block(r.note)}")
+        items.append("  \n".join(lines))
+    return "\n".join(items)
 
 
 def texts(values: Iterable[object], empty: str = "") -> list[str]:

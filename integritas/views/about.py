@@ -17,8 +17,7 @@ from integritas.views._cache import view
 
 
 @dataclass
-class AboutView:
-    sources: pd.DataFrame  # plain text cells (st.dataframe), as are columns, regions and loads
+class AboutView:  # the sources list is paged: sources_page
     methods: pd.DataFrame  # Markdown cells (st.table), their data escaped, as are bands and tables
     bands: pd.DataFrame
     tables: pd.DataFrame
@@ -38,23 +37,11 @@ def loader(file_name: object, lang: str) -> str:
 
 @view(max_entries=16)
 def about(lang: str) -> AboutView:
-    src, methods, bands, loads = db.sources(), db.methods(), db.zone_bands(), db.loads()
+    methods, bands, loads = db.methods(), db.zone_bands(), db.loads()
     counts = db.table_counts().set_index("table_name")["n"]
     cols = db.schema_columns()
     tables = cols.drop_duplicates("table_name")
     return AboutView(
-        sources=pd.DataFrame(
-            {
-                tr("col.id", lang): src["id"],
-                tr("col.publisher", lang): src["publisher"],
-                tr("col.title", lang): src["title"].fillna(""),
-                tr("col.published_on", lang): [fmt.day(d, lang) if not pd.isna(d) else "" for d in src["published_on"]],
-                tr("col.url", lang): [fmt.http_url(u) for u in src["url"]],  # a link column: http(s) only
-                tr("col.quote", lang): src["quote"].fillna(""),
-                tr("col.refs", lang): src["refs"].fillna(""),
-                tr("col.note", lang): src["note"].fillna(""),
-            }
-        ),
         methods=pd.DataFrame(
             {
                 tr("col.method", lang): [tr(f"method.{m}", lang) for m in methods["id"]],
@@ -107,3 +94,27 @@ def about(lang: str) -> AboutView:
             }
         ),
     )
+
+
+@view(max_entries=256)
+def sources_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+    """A page of every cited passage (id, publisher, title, date, link, verbatim quote, note), filtered in DuckDB."""
+    src = db.paged("sources_page", offset, limit, q=text)
+    table = pd.DataFrame(
+        {
+            tr("col.id", lang): col.texts(src["id"]),
+            tr("col.source", lang): col.sources(src, lang),  # the publisher, linked when its URL is http(s)
+            tr("col.title", lang): col.texts(src["title"]),
+            tr("col.published_on", lang): [fmt.day(d, lang) if not pd.isna(d) else "" for d in src["published_on"]],
+            # the address itself, to cite (as text: the publisher beside it is the link); http(s) only
+            tr("col.url", lang): col.texts([fmt.http_url(u) for u in src["url"]]),
+            tr("col.quote", lang): col.texts(src["quote"]),
+            tr("col.refs", lang): col.texts(src["refs"]),
+            tr("col.note", lang): col.texts(src["note"]),
+        }
+    )
+    return col.page_of(src, table, offset)
+
+
+def sources_csv(text: str = "") -> bytes:
+    return col.csv_bytes(db.paged("sources_page", 0, None, q=text))

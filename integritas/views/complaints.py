@@ -13,34 +13,24 @@ from integritas.views import _columns as col
 from integritas.views._cache import view
 
 LABEL_CHARS = 40  # an axis label of the breakdown; the longest category of the seed has 31 characters
+CHART_PERIODS = 6  # the breakdown chart draws the latest periods …
+CHART_CATEGORIES = 20  # … and their largest categories; the table below it has every row
 DIMENSIONS = ("substansi", "maladministrasi", "instansi", "asal", "status", "kategori", "kanal")
 
 
 @dataclass
-class ComplaintsView:  # the *_table frames and national are Markdown cells, their data escaped
+class ComplaintsView:  # what the charts draw (aggregated in DuckDB) and the choices of breakdown
     series: pd.DataFrame  # for the chart: metric, period_start, period_end, value, comparator, text, hover
-    series_table: pd.DataFrame
     breakdown: pd.DataFrame  # for the chart: value_label, period_label, value, text
-    breakdown_table: pd.DataFrame
-    national: pd.DataFrame
     dimensions: list[str]
     metrics: list[str]
-    source_ids: list[str]
+    source_ids: list[str]  # of what the charts draw; each table's page carries the sources of its rows
 
 
 @view(max_entries=64)
 def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
-    """The NTT series, the breakdown of `metric` by `dimension`, and the national figures as context."""
-    df = db.complaints_all()
-    ntt = df[df["scope"] == "ntt"]
-    days = (ntt["period_end"] - ntt["period_start"]).dt.days
-    totals = ntt[(ntt["dimension"] == "total") & ntt["metric"].isin(["laporan", "akses", "pengaduan"])]
-    # A figure belongs on the yearly chart when it covers at most about a year and is not an upper bound.
-    on_chart = totals[(days.loc[totals.index] <= 400) & (totals["comparator"] != "<")]
-    partial = [
-        not fmt.is_full_years(s.date(), e.date())
-        for s, e in totals[["period_start", "period_end"]].itertuples(index=False)
-    ]
+    """The NTT series and the breakdown of `metric` by `dimension` as the charts draw them, and the breakdowns."""
+    on_chart = db.query("complaint_series")
     series = on_chart.assign(
         text=col.complaint_values(on_chart, lang),
         hover=[
@@ -51,7 +41,47 @@ def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
             ].itertuples(index=False)
         ],
     )[["metric", "period_start", "period_end", "value", "comparator", "text", "hover"]]
-    series_table = pd.DataFrame(
+    pairs = db.query("complaint_dimensions")
+    dims = [d for d in DIMENSIONS if (pairs["dimension"] == d).any()]
+    metrics = sorted(pairs.loc[pairs["dimension"] == dimension, "metric"].tolist())
+    sel = db.query(
+        "complaint_breakdown_chart",
+        dimension=dimension,
+        metric=metric,
+        periods=CHART_PERIODS,
+        categories=CHART_CATEGORIES,
+    )
+    # The category values are data: escaped (and cut) for plotly's axis here, escaped for Markdown in the table.
+    breakdown = pd.DataFrame(
+        {
+            "value_label": charts.axis_labels([v if isinstance(v, str) else "" for v in sel["category"]], LABEL_CHARS),
+            "period_label": col.periods(sel, lang),
+            "value": sel["value"].tolist(),
+            "text": col.complaint_values(sel, lang),
+        }
+    )
+    ids = on_chart["source_id"].tolist() + sel["source_id"].tolist()
+    return ComplaintsView(
+        series=series.reset_index(drop=True),
+        breakdown=breakdown,
+        dimensions=dims,
+        metrics=metrics,
+        source_ids=sorted(set(ids)),
+    )
+
+
+# The page's tables, a page at a time: filtered, ordered and cut in DuckDB; `*_csv` gives every matching row.
+
+
+@view(max_entries=256)
+def series_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+    """The NTT totals (every measure, every period, cumulative ones too), each marked when the chart draws it."""
+    totals = db.paged("complaint_totals_page", offset, limit)
+    partial = [
+        not fmt.is_full_years(s.date(), e.date())
+        for s, e in totals[["period_start", "period_end"]].itertuples(index=False)
+    ]
+    table = pd.DataFrame(
         {
             tr("col.period", lang): [
                 p + (f" ({tr('home.complaints.partial', lang)})" if x else "")
@@ -59,53 +89,51 @@ def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
             ],
             tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in totals["metric"]],
             tr("col.value", lang): col.complaint_values(totals, lang),
-            tr("col.on_chart", lang): [
-                tr("yes", lang) if i in on_chart.index else tr("no", lang) for i in totals.index
-            ],
+            tr("col.on_chart", lang): [tr("yes", lang) if x else tr("no", lang) for x in totals["on_chart"]],
             tr("col.note", lang): col.texts(totals["note"]),
             tr("col.source", lang): col.sources(totals, lang),
         }
     )
-    dims = [d for d in DIMENSIONS if (ntt["dimension"] == d).any()]
-    sel = ntt[(ntt["dimension"] == dimension) & (ntt["metric"] == metric)]
-    metrics = sorted(ntt.loc[ntt["dimension"] == dimension, "metric"].unique().tolist())
-    names = db.regions().set_index("kode")["nama"].to_dict()
-    value_label = [names.get(v, v) if dimension == "asal" else v for v in sel["dimension_value"]]
-    period_label = col.periods(sel, lang)
-    texts = col.complaint_values(sel, lang)
-    # The category values are data: escaped (and cut) for plotly's axis here, escaped for Markdown in the table below.
-    breakdown = pd.DataFrame(
+    return col.page_of(totals, table, offset)
+
+
+def series_csv(text: str = "") -> bytes:
+    return col.csv_bytes(db.paged("complaint_totals_page", 0, None))
+
+
+@view(max_entries=256)
+def breakdown_page(
+    lang: str, dimension: str, metric: str, text: str = "", offset: int = 0, limit: int = 50
+) -> col.Page:
+    sel = db.paged("complaint_breakdown_page", offset, limit, dimension=dimension, metric=metric, q=text)
+    table = pd.DataFrame(
         {
-            "value_label": charts.axis_labels([v if isinstance(v, str) else "" for v in value_label], LABEL_CHARS),
-            "period_label": period_label,
-            "value": sel["value"].tolist(),
-            "text": texts,
-        }
-    )
-    breakdown_table = pd.DataFrame(
-        {
-            tr("col.period", lang): period_label,
-            tr("col.category", lang): col.texts(value_label),
-            tr("col.value", lang): texts,
+            tr("col.period", lang): col.periods(sel, lang),
+            tr("col.category", lang): col.texts(sel["category"]),
+            tr("col.value", lang): col.complaint_values(sel, lang),
             tr("col.status", lang): col.statuses(sel["status"], lang),
             tr("col.note", lang): col.texts(sel["note"]),
             tr("col.source", lang): col.sources(sel, lang),
         }
     )
-    nat = df[df["scope"] == "nasional"]
-    national = col.complaints_table(nat, lang)
-    national.insert(1, tr("col.category", lang), col.texts(nat["dimension_value"]))
-    ids = totals["source_id"].tolist() + sel["source_id"].tolist() + nat["source_id"].tolist()
-    return ComplaintsView(
-        series=series.reset_index(drop=True),
-        series_table=series_table,
-        breakdown=breakdown,
-        breakdown_table=breakdown_table,
-        national=national,
-        dimensions=dims,
-        metrics=metrics,
-        source_ids=sorted(set(ids)),
-    )
+    return col.page_of(sel, table, offset)
+
+
+def breakdown_csv(dimension: str, metric: str, text: str = "") -> bytes:
+    return col.csv_bytes(db.paged("complaint_breakdown_page", 0, None, dimension=dimension, metric=metric, q=text))
+
+
+@view(max_entries=256)
+def national_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+    """National figures: context, never in the NTT series."""
+    nat = db.paged("complaints_national_page", offset, limit, q=text)
+    table = col.complaints_table(nat, lang)
+    table.insert(1, tr("col.category", lang), col.texts(nat["dimension_value"]))
+    return col.page_of(nat, table, offset)
+
+
+def national_csv(text: str = "") -> bytes:
+    return col.csv_bytes(db.paged("complaints_national_page", 0, None, q=text))
 
 
 @view(kind="resource", max_entries=8)

@@ -33,17 +33,14 @@ class HomeView:  # the strings and table cells a page puts into Markdown have th
     zone_badges: str
     zones_caption: str
     complaints: list[ComplaintCard]
-    awards: pd.DataFrame
-    award_notes: list[str]
     coverage: pd.DataFrame
     source_ids: list[str] = field(default_factory=list)
 
 
 @view(max_entries=16)
 def home(lang: str) -> HomeView:
-    awards, zones, complaints = db.awards(), db.zone_summary(), db.latest_complaints()
-    won = awards[awards["event"].isin(["wbk", "wbbm"])]
-    pending = awards[(awards["event"] == "usulan_tpn") & (awards["menuju"] == "wbbm")]
+    counts = db.query("award_counts").iloc[0]  # counted in DuckDB; the awards table is paged (awards_page)
+    zones, complaints = db.zone_summary(), db.latest_complaints()
     latest_year = int(zones["year"].max())
     latest = zones[zones["year"] == latest_year].set_index("zone")
     badges = []
@@ -66,22 +63,6 @@ def home(lang: str) -> HomeView:
             )
         )
 
-    table = pd.DataFrame(
-        {
-            tr("col.agency", lang): col.texts(awards["nama"]),
-            tr("col.event", lang): col.events(awards, lang),
-            tr("col.date", lang): col.dates(awards, lang),
-            tr("col.status", lang): col.statuses(awards["status"], lang),
-            tr("col.source", lang): col.sources(awards, lang),
-        }
-    )
-    flagged = awards[awards["status"].isin(["disputed", "pending", "scheduled"])]
-    notes = [
-        f"**{fmt.md_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)}** — {fmt.md_text(r.note)}"
-        for r in flagged.itertuples()
-        if isinstance(r.note, str)
-    ]
-
     wide = zones.pivot_table(index=["year", "method"], columns="zone", values="named", aggfunc="sum").reset_index()
     published = {
         y: " · ".join(f"{tr('zone.' + r.zone, lang)} {fmt.number(r.published, lang)}" for r in g.itertuples())
@@ -97,23 +78,53 @@ def home(lang: str) -> HomeView:
             tr("col.published", lang): [published.get(y, "–") for y in wide["year"]],
         }
     )
-    source_ids = awards["source_id"].tolist() + complaints["source_id"].tolist()
+    source_ids = complaints["source_id"].tolist()
     source_ids += zones["published_source_id"].dropna().tolist()
     source_ids += [i for ids in zones["source_ids"].dropna() for i in ids]
     return HomeView(
-        wbk=fmt.number(int((won["event"] == "wbk").sum()), lang),
-        wbbm=fmt.number(int((won["event"] == "wbbm").sum()), lang),
-        disputed=int(((won["event"] == "wbk") & (won["status"] == "disputed")).sum()),
-        pending=tr("home.wbbm.pending", lang, n=fmt.number(len(pending), lang)),
+        wbk=fmt.number(int(counts["wbk"]), lang),
+        wbbm=fmt.number(int(counts["wbbm"]), lang),
+        disputed=int(counts["disputed"]),
+        pending=tr("home.wbbm.pending", lang, n=fmt.number(int(counts["pending"]), lang)),
         latest_year=latest_year,
         zone_badges=" ".join(badges),
         zones_caption=tr("home.zones.caption", lang, named=fmt.number(int(latest["named"].sum()), lang)),
         complaints=cards,
-        awards=table,
-        award_notes=notes,
         coverage=coverage,
         source_ids=sorted(set(source_ids)),
     )
+
+
+@view(max_entries=256)
+def awards_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+    """A page of the awards and pending proposals, in date order (counted and cut in DuckDB)."""
+    awards = db.paged("awards_page", offset, limit)
+    table = pd.DataFrame(
+        {
+            tr("col.agency", lang): col.texts(awards["nama"]),
+            tr("col.event", lang): col.events(awards, lang),
+            tr("col.date", lang): col.dates(awards, lang),
+            tr("col.status", lang): col.statuses(awards["status"], lang),
+            tr("col.source", lang): col.sources(awards, lang),
+        }
+    )
+    return col.page_of(awards, table, offset)
+
+
+@view(max_entries=256)
+def award_notes(offset: int = 0, limit: int = 50) -> list[str]:
+    """The notes of the disputed, pending and scheduled awards among a page of them (Markdown, data escaped)."""
+    awards = db.paged("awards_page", offset, limit)
+    flagged = awards[awards["status"].isin(["disputed", "pending", "scheduled"])]
+    return [
+        f"**{fmt.md_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)}** — {fmt.md_text(r.note)}"
+        for r in flagged.itertuples()
+        if isinstance(r.note, str)
+    ]
+
+
+def awards_csv(text: str = "") -> bytes:
+    return col.csv_bytes(db.paged("awards_page", 0, None))
 
 
 @view(kind="resource", max_entries=8)

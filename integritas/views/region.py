@@ -14,15 +14,12 @@ from integritas.views._cache import view
 
 
 @dataclass
-class RegionView:  # nama, jenis, ibukota are plain text; the tables are Markdown with their data escaped
+class RegionView:  # nama, jenis, ibukota are plain text; the table is Markdown with its data escaped
     nama: str
     jenis: str
     ibukota: str
     history_table: pd.DataFrame
-    agencies: pd.DataFrame
-    units: pd.DataFrame
-    complaints: pd.DataFrame
-    source_ids: list[str]
+    source_ids: list[str]  # of the history; each long table's page carries the sources of its rows
 
 
 @view(max_entries=128)
@@ -42,8 +39,23 @@ def region(lang: str, kode: str) -> RegionView:
             tr("col.source", lang): col.sources(by_year, lang),
         }
     )
-    ag = db.region_agencies(kode)
-    agencies = pd.DataFrame(
+    return RegionView(
+        nama=str(reg["nama"]),
+        jenis=str(reg["jenis"]),
+        ibukota=str(reg["ibukota"]),
+        history_table=history_table,
+        source_ids=sorted(set(hist["source_id"].tolist())),
+    )
+
+
+# The region's long tables, a page at a time: the query filters (`text`), orders and cuts in DuckDB, and the
+# page holds only the rows shown, their exact total and their sources. `*_csv` gives every matching row.
+
+
+@view(max_entries=256)
+def agencies_page(lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+    ag = db.paged("region_agencies_page", offset, limit, kode=kode, q=text)
+    table = pd.DataFrame(
         {
             tr("col.agency", lang): col.texts(ag["nama"]),
             tr("col.parent", lang): col.texts(ag["induk"]),
@@ -53,8 +65,17 @@ def region(lang: str, kode: str) -> RegionView:
             tr("col.source", lang): col.sources(ag, lang),
         }
     )
-    un = db.region_units(kode)
-    units = pd.DataFrame(
+    return col.page_of(ag, table, offset)
+
+
+def agencies_csv(kode: str, text: str = "") -> bytes:
+    return col.csv_bytes(db.paged("region_agencies_page", 0, None, kode=kode, q=text))
+
+
+@view(max_entries=256)
+def units_page(lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+    un = db.paged("region_units_page", offset, limit, kode=kode, q=text)
+    table = pd.DataFrame(
         {
             tr("col.unit", lang): col.texts(un["unit"]),
             tr("col.year", lang): un["year"].astype(str),
@@ -64,23 +85,21 @@ def region(lang: str, kode: str) -> RegionView:
             tr("col.source", lang): col.sources(un, lang),
         }
     )
-    cp = db.region_complaints(kode)
-    ids = (
-        hist["source_id"].tolist()
-        + ag["source_id"].dropna().tolist()
-        + un["source_id"].tolist()
-        + cp["source_id"].tolist()
-    )
-    return RegionView(
-        nama=str(reg["nama"]),
-        jenis=str(reg["jenis"]),
-        ibukota=str(reg["ibukota"]),
-        history_table=history_table,
-        agencies=agencies,
-        units=units,
-        complaints=col.complaints_table(cp, lang),
-        source_ids=sorted(set(ids)),
-    )
+    return col.page_of(un, table, offset)
+
+
+def units_csv(kode: str, text: str = "") -> bytes:
+    return col.csv_bytes(db.paged("region_units_page", 0, None, kode=kode, q=text))
+
+
+@view(max_entries=256)
+def complaints_page(lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+    cp = db.paged("region_complaints_page", offset, limit, kode=kode)
+    return col.page_of(cp, col.complaints_table(cp, lang), offset)
+
+
+def complaints_csv(kode: str, text: str = "") -> bytes:
+    return col.csv_bytes(db.paged("region_complaints_page", 0, None, kode=kode))
 
 
 @view(kind="resource", max_entries=64)

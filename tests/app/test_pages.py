@@ -89,14 +89,16 @@ def test_home_lists_every_source_used(use_built: Path) -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_about_page_lists_sources_schema_and_attribution(use_built: Path, lang: str) -> None:
     at = _run(lang, "app_pages/tentang.py")
-    assert len(at.dataframe[0].value) == 169
+    # every source, a page at a time: the first 50 rows, with the exact count beside them
+    assert len(at.table[0].value) == 50
+    assert ("1–50 dari 169" if lang == "id" else "1–50 of 169") in _text(at)
     text = _text(at) + "\n".join(i.value for i in at.info)
     assert "Badan Informasi Geospasial" in text
-    tables = at.table[2].value
+    tables = at.table[3].value
     assert len(tables) == 14
     rows = dict(zip(tables.iloc[:, 0], tables.iloc[:, 1], strict=True))
     assert rows["compliance"] == "93" and rows["sources"] == "169"
-    columns = at.dataframe[1].value
+    columns = at.dataframe[0].value
     assert set(columns.iloc[:, 0]) >= {"zi_events", "complaints", "loads"}
     assert (at.title[0].value == "Tentang data") == (lang == "id")
 
@@ -224,7 +226,8 @@ def test_journeys_every_agency_with_events_has_a_lane(use_built: Path) -> None:
     pemkot = table.loc["Pemerintah Kota Kupang"]
     assert pemkot["Macet"] == "⚠ macet" and pemkot["Sejak"] == "5 November 2020"
     assert kppn["Halaman"] == "instansi?id=kppn-kupang"
-    lanes = json.loads(at.get("plotly_chart")[0].proto.spec)
+    # the province-wide charts come first (stages per year, time to an award), then the lanes
+    lanes = json.loads(at.get("plotly_chart")[2].proto.spec)
     names = {t["name"] for t in lanes["data"]}
     assert "Usulan ke TPN · menunggu hasil" in names and "Predikat WBK · diperdebatkan" in names
 
@@ -234,7 +237,8 @@ def test_journeys_filters_and_empty_lanes(use_built: Path) -> None:
     assert set(at.dataframe[0].value["Tahap saat ini"]) == {"WBK"}
     assert len(at.dataframe[0].value) == 4
     at = _page("app_pages/perjalanan.py", semua="true")
-    assert len(at.dataframe[0].value) == 64
+    assert len(at.dataframe[0].value) == 50  # one page of lanes, and the exact count of the rest
+    assert any(c.value.startswith("Menampilkan 1–50 dari 64 instansi") for c in at.caption)
     at = _page("app_pages/perjalanan.py", macet_tahun="6")
     stalled = at.dataframe[0].value.set_index("Instansi")["Macet"]
     assert stalled["Pemerintah Kota Kupang"] == ""  # 5 years old: not stalled at a 6-year threshold

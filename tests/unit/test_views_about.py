@@ -19,10 +19,11 @@ def _rows(built: Path, name: str) -> list[dict[str, str]]:
 
 
 def test_every_source_with_its_url_and_quote(use_built: Path) -> None:
-    v = about.about("id")
-    assert len(v.sources) == len(_rows(use_built, "sources"))
-    c3 = v.sources.set_index("ID").loc["src-c3"]
-    assert c3["Tautan"].startswith("https://kupang.antaranews.com/")
+    everything = about.sources_page("id", limit=1000)
+    assert everything.total == len(everything.table) == len(_rows(use_built, "sources"))
+    page = about.sources_page("id", "src-c3 ")  # filtered in SQL: the id, publisher, title or quote
+    c3 = page.table.set_index("ID").loc[md_text("src-c3")]
+    assert "(https://kupang.antaranews.com/" in c3["Sumber"]  # the publisher, linked
     assert "Belu dengan nilai 37,86" in c3["Kutipan"]
 
 

@@ -13,14 +13,13 @@ from integritas.views import complaints
 
 
 def test_series_table_flags_partial_years_and_keeps_cumulative_figures_off_the_chart(use_built: Path) -> None:
-    v = complaints.complaints("id", "substansi", "laporan")
-    table = v.series_table
+    table = complaints.series_page("id").table
     row = table[table["Periode"] == "1 Januari – 31 Mei 2025 (sebagian tahun)"].iloc[0]
     assert (row["Ukuran"], row["Nilai"], row["Di grafik"]) == ("akses (konsultasi + laporan)", "279", "ya")
     assert "lebih dari 700" in list(table["Nilai"])  # in words: a leading ">" would render as a Markdown quote
     cumulative = table[table["Periode"] == "2021–2025"].iloc[0]
     assert (cumulative["Nilai"], cumulative["Di grafik"]) == ("1.278", "tidak")
-    en = complaints.complaints("en", "substansi", "laporan").series_table
+    en = complaints.series_page("en").table
     assert "more than 700" in list(en["Value"])
     assert "January 1 – May 31, 2025 (part of the year)" in list(en["Period"])
 
@@ -37,33 +36,33 @@ def test_chart_series_never_mix_measures_or_carry_national_figures(use_built: Pa
 
 def test_breakdown_by_maladministration(use_built: Path) -> None:
     v = complaints.complaints("id", "maladministrasi", "laporan")
-    rows = v.breakdown_table
+    rows = complaints.breakdown_page("id", "maladministrasi", "laporan").table
     assert {"40", "160", "138"} <= set(rows.loc[rows["Kategori"] == "penundaan berlarut", "Nilai"])
     assert {"laporan", "persen"} <= set(v.metrics)
-    share = complaints.complaints("en", "maladministrasi", "persen")
-    assert set(share.breakdown_table["Value"]) == {"42%", "39%", "16%"}
+    share = complaints.breakdown_page("en", "maladministrasi", "persen")
+    assert set(share.table["Value"]) == {"42%", "39%", "16%"}
     fig = complaints.breakdown_figure("id", "maladministrasi", "laporan")
     assert 160 in {y for t in fig.data for y in t.y}
 
 
 def test_breakdown_by_origin_names_the_region(use_built: Path) -> None:
-    v = complaints.complaints("id", "asal", "laporan")
-    malaka = v.breakdown_table[v.breakdown_table["Kategori"] == "Kabupaten Malaka"]
+    table = complaints.breakdown_page("id", "asal", "laporan").table
+    malaka = table[table["Kategori"] == "Kabupaten Malaka"]
     assert list(malaka["Nilai"]) == ["9"]
-    assert "53.21" not in list(v.breakdown_table["Kategori"])
+    assert "53.21" not in list(table["Kategori"])
 
 
 def test_national_figures_are_context_with_their_own_category(use_built: Path) -> None:
     v = complaints.complaints("id", "substansi", "laporan")
-    national = v.national
+    page = complaints.national_page("id")
+    national = page.table
     pb = national[national["Kategori"] == "penundaan berlarut"]
     assert list(pb["Nilai"]) == ["2.183"]
-    assert "src-b33" in v.source_ids
+    assert "src-b33" in page.source_ids
     assert v.dimensions[:2] == ["substansi", "maladministrasi"]
 
 
 def test_an_index_reads_as_published(use_built: Path) -> None:
     # B32: the 2018 maladministration perception index of NTT was published as 4,47 (never rounded to 4,5)
-    v = complaints.complaints("id", "persepsi", "indeks")
-    assert list(v.breakdown_table["Nilai"]) == ["4,47"]
-    assert list(complaints.complaints("en", "persepsi", "indeks").breakdown_table["Value"]) == ["4.47"]
+    assert list(complaints.breakdown_page("id", "persepsi", "indeks").table["Nilai"]) == ["4,47"]
+    assert list(complaints.breakdown_page("en", "persepsi", "indeks").table["Value"]) == ["4.47"]

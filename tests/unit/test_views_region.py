@@ -34,16 +34,19 @@ def test_history_lists_every_assessment_year_with_gaps_as_gaps(use_built: Path) 
 
 def test_agencies_units_and_complaints_of_the_region(use_built: Path) -> None:
     v = region.region("id", "53.04")
-    agencies = v.agencies.set_index("Instansi")
+    page = region.agencies_page("id", "53.04")
+    agencies = page.table.set_index("Instansi")
     assert agencies.loc["Pengadilan Negeri Atambua", "Tanggal"] == "18 September 2017"
     assert agencies.loc["Pengadilan Negeri Atambua", "Tahap terakhir"].startswith("Pencanangan ZI")
     assert agencies.loc["Kantor Pertanahan Kabupaten Belu", "Tanggal"] == "–"  # no ZI milestone found
-    units = v.units.set_index("Unit")
+    units_page = region.units_page("id", "53.04")
+    units = units_page.table.set_index("Unit")
     assert (units.loc["Polres Belu", "Tahun"], units.loc["Polres Belu", "Skor"]) == ("2022", "81,34")
-    malaka = region.region("en", "53.21")
-    assert list(malaka.complaints["Value"]) == ["9"]
-    assert list(malaka.complaints["Period"]) == ["January 1 – October 30, 2025"]
-    assert {"src-c3", "src-p2-a1", "src-p2-c13"} <= set(v.source_ids)
+    malaka = region.complaints_page("en", "53.21").table
+    assert list(malaka["Value"]) == ["9"]
+    assert list(malaka["Period"]) == ["January 1 – October 30, 2025"]
+    assert "src-c3" in v.source_ids  # the history's sources; each page carries those of its rows
+    assert "src-p2-a1" in page.source_ids and "src-p2-c13" in units_page.source_ids
 
 
 def test_chart_places_each_year_by_zone_and_score(use_built: Path) -> None:

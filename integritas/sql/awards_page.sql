@@ -1,4 +1,5 @@
--- ZI awards (WBK, WBBM) and proposals whose outcome is pending, with agency and source.
+-- One page ($page_rows rows from $page_start; all when $page_rows is NULL) of the ZI awards (WBK, WBBM) and proposals
+-- whose outcome is pending, with agency and source; total_rows counts every row.
 WITH events AS (
     SELECT * FROM zi_events
     WHERE event IN ('wbk', 'wbbm') OR (event = 'usulan_tpn' AND status = 'pending')
@@ -6,10 +7,10 @@ WITH events AS (
 
 final AS (
     SELECT e.id, e.agency_id, a.nama, a.singkatan, e.event, e.menuju, e.date, e.date_precision, e.status, e.note,
-           s.id AS source_id, s.url, s.publisher, s.title, s.quote
+           s.id AS source_id, s.url, s.publisher, count(*) OVER () AS total_rows
     FROM events AS e
     JOIN agencies AS a ON a.id = e.agency_id
     JOIN sources AS s ON s.id = e.source_id
 )
 
-SELECT * FROM final ORDER BY date, nama
+SELECT * FROM final ORDER BY date, nama, id LIMIT $page_rows OFFSET $page_start
