@@ -262,6 +262,7 @@ DIMENSIONS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], int], ...] = (
     ("unit", (), ("laporan",), 3),
     ("persepsi", ("indeks persepsi maladministrasi",), ("indeks",), 1),
 )
+UNIT_FIGURE = next(d for d in DIMENSIONS if d[0] == "unit")
 OPINI = {"A": "Kualitas Tertinggi", "B": "Kualitas Tinggi", "C": "Kualitas Sedang", "D": "Kualitas Rendah"}
 OPINI |= {"E": "Kualitas Terendah"}
 OPINI_ZONE = {"hijau": "Kualitas Tinggi", "kuning": "Kualitas Sedang", "merah": "Kualitas Rendah"}
@@ -607,6 +608,7 @@ class Generator:
         weights = list(itertools.accumulate(d[3] for d in DIMENSIONS))
         comparators = list(itertools.accumulate((90, 5, 2, 3)))
         kodes = [r.kode for r in self.real.regions]
+        totals: set[tuple[str, str, int]] = set()
         for i in range(1, want + 1):
             year = rng.randint(2014, 2026)
             draw = rng.random()
@@ -621,13 +623,21 @@ class Generator:
                 start, end = dt.date(year, 1, 1), dt.date(year, last + 1, 1) - dt.timedelta(days=1)
             scope = "nasional" if rng.random() < 0.08 else "ntt"
             dimension, values, metrics, _ = rng.choices(DIMENSIONS, cum_weights=weights)[0]
+            metric = rng.choice(metrics)
+            if dimension == "total":
+                # a province publishes one total per measure and year, as the real figures are: more units make
+                # more breakdown rows, never a second total for the same year
+                start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+                if (scope, metric, year) in totals:
+                    dimension, values, metrics, _ = UNIT_FIGURE  # a unit's figure instead
+                    metric = rng.choice(metrics)
+                totals.add((scope, metric, year))
             if dimension == "asal":
                 value_of = rng.choice(kodes)
             elif dimension == "unit":
                 value_of = self.agency_short[self.agencies[rng.randrange(len(self.agencies))][0]]
             else:
                 value_of = rng.choice(values)
-            metric = rng.choice(metrics)
             big = 40 if scope == "nasional" else 1
             if metric == "persen":
                 value = _fmt(rng.uniform(0, 100))
