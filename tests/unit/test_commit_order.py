@@ -4,7 +4,6 @@ error at any step leaves the database, the manifest and what a rebuild makes exa
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,14 +17,6 @@ from etl.datasets import DATASETS
 C = "region_kode,year,score,zone,category,opini,method,status,source_id,source_id_2,note,refs"
 FIRST = f"{C}\n53.71,2030,90.5,hijau,A,,opini,confirmed,src-c36,,uji,\n".encode()
 SECOND = f"{C}\n53.01,2030,70,kuning,B,,opini,confirmed,src-c36,,uji,\n".encode()
-
-
-@pytest.fixture
-def seeded(built_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(built_dir, target, ignore=shutil.ignore_patterns(".build.lock"))
-    monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
-    return target
 
 
 def _content() -> dict[str, list[tuple]]:

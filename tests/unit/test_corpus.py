@@ -5,7 +5,6 @@ whole."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -44,15 +43,6 @@ def _cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     code = cli.main(args)
     out = capsys.readouterr()
     return code, out.out, out.err
-
-
-@pytest.fixture
-def seeded(built_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the data directory as the seed build left it (a build per file would take most of the time)."""
-    target = tmp_path / "data"
-    shutil.copytree(built_dir, target, ignore=shutil.ignore_patterns(".build.lock"))
-    monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
-    return target
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

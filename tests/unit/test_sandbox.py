@@ -3,7 +3,6 @@ refused naming the bound, the server process never holds the file's expansion, a
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,14 +13,6 @@ from integritas import upload
 
 C = "region_kode,year,score,zone,category,opini,method,status,source_id,source_id_2,note,refs"
 ROW = "53.71,2030,90.5,hijau,A,,opini,confirmed,src-c36,,uji,"
-
-
-@pytest.fixture
-def seeded(built_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(built_dir, target, ignore=shutil.ignore_patterns(".build.lock"))
-    monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
-    return target
 
 
 def test_a_dry_run_and_commit_in_the_child_report_as_before(seeded: Path) -> None:

@@ -3,7 +3,6 @@ languages and change nothing; sources written inline are added once and go with 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -19,14 +18,6 @@ C = (
     "source_url,source_publisher,source_date,source_quote"
 )
 INLINE = 'https://example.org/hasil-2030,Contoh Pos,6 Februari 2030,"Kota Kupang meraih 90,5"'
-
-
-@pytest.fixture
-def seeded(built_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(built_dir, target, ignore=shutil.ignore_patterns(".build.lock"))
-    monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
-    return target
 
 
 def _rows(sql: str) -> list[tuple]:
