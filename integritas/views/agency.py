@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
@@ -13,10 +12,10 @@ import plotly.graph_objects as go
 from integritas import charts, db, fmt
 from integritas.i18n import tr
 from integritas.journey import journey, red_zone_awards, rising_complaints
-from integritas.labels import event_label, status_label
+from integritas.labels import status_label
 from integritas.views import _columns as col
 from integritas.views._cache import view
-from integritas.views.journeys import LANE_CHARS, lane_labels
+from integritas.views.journeys import LANE_CHARS, event_hover, lane_labels
 from integritas.views.search import search_agencies
 
 PICK_HITS = 20  # agencies the picker offers for a typed name, besides the one shown
@@ -163,18 +162,6 @@ def picker_options(current: str, text: str) -> dict[str, str]:
     return options
 
 
-def _event_hover(r: Any, lang: str) -> str:  # a row of DataFrame.itertuples()
-    # Names, notes and publishers are data: escaped, since plotly reads tags (<a href>, <img>…) in hover text.
-    when = fmt.date_at(r.date, r.date_precision, lang)
-    note = f"<br>{fmt.plot_text(r.note)}" if isinstance(r.note, str) else ""
-    name = fmt.plot_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)
-    publisher = fmt.plot_text(r.publisher) if isinstance(r.publisher, str) else "–"
-    return (
-        f"<b>{name}</b><br>{event_label(r.event, r.menuju, r.status, lang)}"
-        f" · {when} · {status_label(r.status, lang)}{note}<br>{tr('col.source', lang)}: {publisher}"
-    )
-
-
 @view(kind="resource", max_entries=64, daily=True)
 def lane_figure(lang: str, agency_id: str) -> go.Figure | None:
     """The agency's own lane (the Perjalanan chart for this agency alone), or None when it has no events."""
@@ -184,7 +171,7 @@ def lane_figure(lang: str, agency_id: str) -> go.Figure | None:
     first = ev.iloc[0]
     short = first["singkatan"] if isinstance(first["singkatan"], str) else first["nama"]
     lane = f"{short} ({str(first['region_nama']).replace('Kabupaten ', 'Kab. ')})"
-    events = ev.assign(hover=[_event_hover(r, lang) for r in ev.itertuples()])
+    events = ev.assign(hover=[event_hover(r, lang) for r in ev.itertuples()])
     events = events[["agency_id", "event", "date", "date_precision", "status", "hover"]]
     names = {agency_id: charts.axis_labels([lane], LANE_CHARS)[0]}
     return charts.read_only(charts.lanes(events, [agency_id], names, lane_labels(lang)))

@@ -217,7 +217,7 @@ def pages(total: int) -> int:
     return max(1, math.ceil(total / PAGE_SIZE))
 
 
-def _event_hover(r: Any, lang: str) -> str:  # a row of DataFrame.itertuples()
+def event_hover(r: Any, lang: str) -> str:  # a row of DataFrame.itertuples()
     # Names, notes and publishers are data: escaped, since plotly reads tags (<a href>, <img>…) in hover text.
     when = fmt.date_at(r.date, r.date_precision, lang)
     note = f"<br>{fmt.plot_text(r.note)}" if isinstance(r.note, str) else ""
@@ -287,7 +287,7 @@ def lane_page(lang: str, f: LaneFilter, sort: str = "lama", page: int = 1) -> La
     )
     ev = db.journey_events(model["agency_id"].tolist()) if len(model) else db.journey_events([])
     lanes = _with_labels(model, ev, lang)
-    ev = ev.assign(hover=[_event_hover(r, lang) for r in ev.itertuples()])
+    ev = ev.assign(hover=[event_hover(r, lang) for r in ev.itertuples()])
     first = (page - 1) * PAGE_SIZE + 1 if len(model) else 0
     return LanePage(
         total=total,
