@@ -1,11 +1,13 @@
 """Router only: page config, language, shared sidebar and st.navigation."""
 
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
 
 from integritas.auth import current_staff
 from integritas.i18n import DEFAULT_LANG, LANGS, t, tr
+from integritas.linkcheck import missing_page, page_not_found
 from integritas.ui import search_box, sidebar_footer, url_synced
 
 st.set_page_config(
@@ -24,7 +26,8 @@ with st.sidebar:
 
 pages = {
     t("nav.overview"): [
-        st.Page("app_pages/beranda.py", title=t("page.home"), icon=":material/home:", default=True),
+        # url_path "": the home page answers at / only, so /beranda is free to be a page that does not exist
+        st.Page("app_pages/beranda.py", title=t("page.home"), icon=":material/home:", default=True, url_path=""),
     ],
     t("nav.explore"): [
         st.Page("app_pages/kepatuhan.py", title=t("page.compliance"), icon=":material/map:", url_path="kepatuhan"),
@@ -47,6 +50,15 @@ if current_staff():
         st.Page("app_pages/riwayat.py", title=t("page.history"), icon=":material/history:", url_path="riwayat"),
     ]
 pages[t("nav.staff")] = staff_pages
+# A path no page has (/halaman-tidak-ada, or /unggah for someone not signed in): Streamlit would run the home page
+# under an English "Page not found" dialog and rewrite the address to /. A hidden page at exactly that path says
+# so in the reader's language instead, and the address stays as typed.
+listed = [p for section in pages.values() for p in section]
+if missing := missing_page({p.url_path for p in listed}):
+    lost = partial(page_not_found, missing, listed)
+    pages[t("nav.about")].append(
+        st.Page(lost, title=t("notfound.page_title"), icon=":material/link_off:", url_path=missing, visibility="hidden")
+    )
 page = st.navigation(pages)
 search_box()
 sidebar_footer()

@@ -5,7 +5,7 @@ import streamlit as st
 from integritas import db
 from integritas.i18n import current_lang, t
 from integritas.labels import status_label
-from integritas.ui import map_chart, open_region, paged_table, require_db, sources_expander
+from integritas.ui import chart, cite_box, downloads, map_chart, open_region, paged_table, require_db, sources_expander
 from integritas.views import compliance, home
 
 require_db()
@@ -29,11 +29,20 @@ with c3, st.container(border=True):
     st.caption(v.zones_caption)
 
 # A small latest-year map and a region picker: both open the region's page.
-st.subheader(t("home.map.title", year=v.latest_year))
+# No heading above a chart: the chart carries its title (so that its saved image does too).
 m1, m2 = st.columns([2, 1])
 with m1:
     fig = compliance.compliance_map(lang, v.latest_year, height=360)
-    if fig is not None and (kode := map_chart(fig, key="peta-beranda")):
+    latest = compliance.compliance(lang, v.latest_year)
+    if fig is not None and (
+        kode := map_chart(
+            fig,
+            key="peta-beranda",
+            name=f"peta-kepatuhan-{v.latest_year}",
+            title=t("home.map.title", year=v.latest_year),
+            source_ids=latest.source_ids,
+        )
+    ):
         open_region(kode)
 with m2:
     regions = db.regions()
@@ -56,20 +65,23 @@ st.subheader(t("home.awards.title"))
 st.caption(t("home.awards.caption"))
 awards = paged_table(
     "penghargaan",
-    lambda q, offset, limit: home.awards_page(lang, q, offset, limit),
+    lambda q, order, offset, limit: home.awards_page(lang, q, offset, limit, order),
     empty=t("region.none"),
-    export=home.awards_csv,
+    title=t("home.awards.title"),
+    sorts=db.sortable("awards_page"),
+    rows=lambda q, order: home.awards_rows(lang, q, order),
 )
-for note in home.award_notes(awards.offset):
+for note in home.award_notes(awards.offset, order=awards.order):
     st.caption(note)
 
 # The chart and, beside it, the same numbers as a table (the accessible alternative).
-st.subheader(t("home.years.title"))
 st.caption(t("home.years.caption"))
 left, right = st.columns([1, 1])
 with left:
-    st.plotly_chart(home.zones_figure(lang), width="stretch", config={"displayModeBar": False})
+    chart(home.zones_figure(lang), name="zona-per-tahun", title=t("home.years.title"), source_ids=v.source_ids)
 with right:
     st.table(v.coverage, hide_index=True)
+    downloads("cakupan", t("home.years.title"), lambda: v.coverage_rows, len(v.coverage))
 
 sources_expander(v.source_ids + awards.source_ids)
+cite_box(t("cite.view_home"), v.source_ids + awards.source_ids)

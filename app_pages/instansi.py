@@ -4,14 +4,32 @@ import streamlit as st
 
 from integritas.fmt import md_text
 from integritas.i18n import current_lang, t
+from integritas.linkcheck import agency_not_found, asked
 from integritas.search import MAX_QUERY_CHARS
-from integritas.ui import require_db, sources_expander, url_synced
+from integritas.ui import chart, cite_box, downloads, require_db, sources_expander, url_synced
 from integritas.views import agency
 
 DEFAULT = "kppn-kupang"
 
 require_db()
 lang = current_lang()
+# A link whose ?id= names no agency: the notice and the closest agencies, then only the picker (nothing picked,
+# the address untouched). Never the default agency, which a reader could take for the one the link names.
+if (typed_id := asked("id")) is not None and agency_not_found(typed_id):
+    typed = st.text_input(
+        t("search.label"), key="instansi-cari", max_chars=MAX_QUERY_CHARS, placeholder=t("search.pick_placeholder")
+    )
+    hits = agency.picker_options(typed_id, typed)
+    hits.pop(typed_id, None)  # the unknown id itself is no option
+    st.selectbox(
+        t("agency.pick"),
+        list(hits),
+        format_func=hits.get,
+        index=None,
+        key="id",
+        placeholder=t("notfound.agency_placeholder"),
+    )
+    st.stop()
 # The picker offers the agency shown and the search hits for what is typed above it, never all the agencies:
 # at a province's scale a list of every agency was tens of thousands of options sent on every rerun.
 shown = st.session_state.get("id") or st.query_params.get("id") or DEFAULT
@@ -53,8 +71,9 @@ st.markdown(
     f"{t('agency.stage', stage=v.stage)} · {md_text(v.label)}" + (f" · **{t('journey.macet')}**" if v.stalled else "")
 )
 if (lane := agency.lane_figure(lang, agency_id)) is not None:
-    st.plotly_chart(lane, width="stretch", config={"displayModeBar": False})
+    chart(lane, name=f"jalur-{agency_id}", title=v.nama, subtitle=t("agency.journey"), source_ids=v.source_ids)
     st.table(v.events, hide_index=True)
+    downloads(f"tahap-{agency_id}", f"{v.nama}: {t('agency.journey')}", lambda: v.event_rows, len(v.events))
 
 st.subheader(t("agency.flags.title"))
 for flag in v.flags:
@@ -62,10 +81,15 @@ for flag in v.flags:
 if not v.flags:
     st.caption(t("agency.flags.none"))
 
-for title, table in (("agency.complaints", v.complaints), ("agency.units", v.units)):
-    if not table.empty:
-        st.subheader(t(title))
-        st.table(table, hide_index=True)
+if not v.complaints.empty:
+    st.subheader(t("agency.complaints"))
+    st.table(v.complaints, hide_index=True)
+    downloads(
+        f"pengaduan-{agency_id}", f"{v.nama}: {t('agency.complaints')}", lambda: v.complaint_rows, len(v.complaints)
+    )
+if not v.units.empty:
+    st.subheader(t("agency.units"))
+    st.table(v.units, hide_index=True)
 
 st.subheader(t("agency.region", region=md_text(v.region_nama)))
 if v.region_history.empty:
@@ -74,3 +98,4 @@ else:
     st.table(v.region_history, hide_index=True)
 
 sources_expander(v.source_ids)
+cite_box(t("cite.view_agency", agency=v.nama), v.source_ids)

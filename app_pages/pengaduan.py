@@ -2,8 +2,10 @@
 
 import streamlit as st
 
+from integritas import db
 from integritas.i18n import current_lang, t
-from integritas.ui import paged_table, require_db, sources_expander, url_synced
+from integritas.linkcheck import PENGADUAN, complaint_filters, filters_not_found
+from integritas.ui import chart, cite_box, paged_table, require_db, sources_expander, url_synced
 from integritas.views import complaints
 from integritas.views._columns import Page
 
@@ -11,16 +13,22 @@ require_db()
 lang = current_lang()
 st.title(t("cmp.title"))
 st.caption(t("cmp.caption"))
+# A link whose ?rincian= or ?metrik= is no breakdown or measure: the notice and the choices, never the default
+# breakdown in its place (url_synced would fall back to it and rewrite the address).
+if filters_not_found(PENGADUAN, complaint_filters(lang), ":material/forum:"):
+    st.stop()
 
 base = complaints.complaints(lang, "substansi", "laporan")
-st.subheader(t("cmp.series"))
-st.plotly_chart(complaints.series_figure(lang), width="stretch", config={"displayModeBar": False})
+# no heading above the chart: it carries its title (so that its saved image does too)
+chart(complaints.series_figure(lang), name="pengaduan-per-tahun", title=t("cmp.series"), source_ids=base.source_ids)
 st.caption(t("cmp.series_note"))
 series = paged_table(
     "seri",
-    lambda q, offset, limit: complaints.series_page(lang, q, offset, limit),
+    lambda q, order, offset, limit: complaints.series_page(lang, q, offset, limit, order),
     empty=t("cmp.no_rows"),
-    export=complaints.series_csv,
+    title=t("cmp.series"),
+    sorts=db.sortable("complaint_totals_page"),
+    rows=lambda q, order: complaints.series_rows(lang, q, order),
 )
 
 st.subheader(t("cmp.breakdown"))
@@ -35,25 +43,35 @@ breakdown = Page()
 if v.breakdown.empty:
     st.info(t("cmp.no_rows"))
 else:
-    st.plotly_chart(
-        complaints.breakdown_figure(lang, dimension, metric), width="stretch", config={"displayModeBar": False}
+    chart(
+        complaints.breakdown_figure(lang, dimension, metric),
+        name=f"rincian-{dimension}-{metric}",
+        title=t("cmp.breakdown"),
+        subtitle=f"{t(f'dim.{dimension}')} · {t(f'metric.{metric}')}",
+        source_ids=v.source_ids,
     )
     st.caption(t("cmp.chart_note", periods=complaints.CHART_PERIODS, categories=complaints.CHART_CATEGORIES))
     breakdown = paged_table(
         f"rincian-{dimension}-{metric}",
-        lambda q, offset, limit: complaints.breakdown_page(lang, dimension, metric, q, offset, limit),
+        lambda q, order, offset, limit: complaints.breakdown_page(lang, dimension, metric, q, offset, limit, order),
         empty=t("cmp.no_rows"),
+        title=f"{t('cmp.breakdown')}: {t(f'dim.{dimension}')}, {t(f'metric.{metric}')}",
         searchable=True,
-        export=lambda q: complaints.breakdown_csv(dimension, metric, q),
+        sorts=db.sortable("complaint_breakdown_page"),
+        rows=lambda q, order: complaints.breakdown_rows(lang, dimension, metric, q, order),
     )
 
 with st.expander(t("cmp.national"), icon=":material/public:"):
     national = paged_table(
         "nasional",
-        lambda q, offset, limit: complaints.national_page(lang, q, offset, limit),
+        lambda q, order, offset, limit: complaints.national_page(lang, q, offset, limit, order),
         empty=t("cmp.no_rows"),
+        title=t("cmp.national"),
         searchable=True,
-        export=complaints.national_csv,
+        sorts=db.sortable("complaints_national_page"),
+        rows=lambda q, order: complaints.national_rows(lang, q, order),
     )
 
-sources_expander(v.source_ids + series.source_ids + breakdown.source_ids + national.source_ids)
+cited = v.source_ids + series.source_ids + breakdown.source_ids + national.source_ids
+sources_expander(cited)
+cite_box(t("cite.view_complaints"), cited)

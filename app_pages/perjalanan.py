@@ -1,52 +1,87 @@
-"""Perjalanan ZI: the province first (stages per year, time to WBK/WBBM, stalled), then one page of lanes."""
+"""Perjalanan ZI: the province first (the answer in words, time to WBK/WBBM, stages per year), then one page of
+lanes."""
+
+from datetime import date
 
 import streamlit as st
 
 from integritas import fmt
 from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
-from integritas.ui import open_agency, require_db, sources_expander, url_synced
+from integritas.linkcheck import check_journey_link
+from integritas.ui import chart, cite_box, downloads, open_agency, require_db, sources_expander, url_synced
 from integritas.views import journeys
 
 require_db()
 lang = current_lang()
 st.title(t("page.journeys"))
 st.caption(t("journey.intro"))
-
-
-METRIC_PX = 165  # four in a row on a laptop, two on a phone
+check_journey_link()  # a filter value in the link that no choice has: say so and stop (integritas/linkcheck.py)
 
 
 def _first_page() -> None:
     st.session_state["hal"] = 1  # another filter or order: its first page, not the same page number
 
 
+def _wbk_answer() -> str:
+    """The first screen's answer in words: how many reached WBK, how many in the latest year, the median time."""
+    a = journeys.wbk_answer()
+    if not a.reached:
+        return t("journeyphone.none")
+    today = date.today()
+    year = (
+        t("journeyphone.so_far", year=a.last_year, day=fmt.day(today, lang))
+        if a.last_year == today.year
+        else a.last_year
+    )
+    reached = t(
+        "journeyphone.reached",
+        total=fmt.number(a.reached, lang),
+        first=a.first_year,
+        last=fmt.number(a.last, lang),
+        year=year,
+    )
+    if a.median is None:
+        return f"{reached} {t('journeyphone.no_median')}"
+    median = t(
+        "journeyphone.median",
+        median=fmt.number(a.median, lang, 1),
+        measured=fmt.number(a.measured, lang),
+        total=fmt.number(a.reached, lang),
+    )
+    return f"{reached} {median}"
+
+
 # ---------------------------------------------------------------- the province
-# The stalled count waits for its threshold, set with the lane filters below: its slot is kept here.
-# In a wrapping row, so that a phone shows the four figures two by two instead of one per screen line.
-row = st.container(horizontal=True, gap="medium")
+# The counts in one line and the answer in words, then the charts: a phone's first screen holds the answer and the
+# time-to-WBK chart (four metrics one under another filled it). The stalled count waits for its threshold, set with
+# the lane filters below: the line's slot is kept here.
+counts_slot = st.empty()
 ov = journeys.overview(lang)
-row.metric(t("journey.with_events"), fmt.number(ov.counts["with_events"], lang), width=METRIC_PX)
-row.metric(t("journey.at_wbk"), fmt.number(ov.counts["wbk"], lang), width=METRIC_PX)
-row.metric(t("journey.at_wbbm"), fmt.number(ov.counts["wbbm"], lang), width=METRIC_PX)
-stalled_slot = row.empty()
+st.markdown(_wbk_answer())
 
 url_synced("langkah", journeys.STEPS, "wbk")
 url_synced("rincian", journeys.BREAKDOWNS, "tahun")
+step, by = st.session_state["langkah"], st.session_state["rincian"]
+d = journeys.durations(lang, step, by)
+# The time to WBK per award year first: its boxes answer both "how many each year" (the count over each box) and
+# "how long". Its choices come under it, so that on a phone the chart itself is on the first screen.
 left, right = st.columns(2)
 with left:
-    st.subheader(t("journey.stages_title"))
-    st.caption(t("journey.stages_note"))
-    st.plotly_chart(journeys.stages_figure(lang), width="stretch", key="tahap-tahun", config={"displayModeBar": False})
-with right:
-    st.subheader(t("journey.durations_title"))
+    # no heading above: the chart carries its title (so that its saved image does too)
+    chart(
+        journeys.durations_figure(lang, step, by),
+        name=f"lama-{step}-{by}",
+        title=t("journey.durations_title"),
+        subtitle=f"{t(journeys.STEP_KEYS[step])} · {t(journeys.BREAKDOWN_KEYS[by])}",
+        publishers=journeys.publishers(),
+        key="lama",
+    )
     a, b = st.columns(2)
     a.selectbox(t("journey.langkah"), journeys.STEPS, key="langkah", format_func=lambda s: t(journeys.STEP_KEYS[s]))
     b.selectbox(
         t("journey.rincian"), journeys.BREAKDOWNS, key="rincian", format_func=lambda s: t(journeys.BREAKDOWN_KEYS[s])
     )
-    step, by = st.session_state["langkah"], st.session_state["rincian"]
-    d = journeys.durations(lang, step, by)
     st.caption(
         t(
             "journey.durations_note",
@@ -55,13 +90,23 @@ with right:
             measured=fmt.number(d.measured, lang),
         )
     )
-    st.plotly_chart(
-        journeys.durations_figure(lang, step, by), width="stretch", key="lama", config={"displayModeBar": False}
+with right:
+    chart(
+        journeys.stages_figure(lang),
+        name="tahap-per-tahun",
+        title=t("journey.stages_title"),
+        publishers=journeys.publishers(),
+        key="tahap-tahun",
     )
+    st.caption(t("journey.stages_note"))
 # The tables under the charts (the same numbers): in a second row, so that on a phone both charts come first.
 left, right = st.columns(2)
-left.table(ov.table, hide_index=True)
-right.table(d.table, hide_index=True)
+with left:
+    st.table(d.table, hide_index=True)
+    downloads("lama", t("journey.durations_title"), lambda: journeys.durations_rows(lang, step, by), len(d.table))
+with right:
+    st.table(ov.table, hide_index=True)
+    downloads("tahap", t("journey.stages_title"), lambda: journeys.stages_rows(lang), len(ov.table))
 
 # ---------------------------------------------------------------- the lanes, a page at a time
 st.subheader(t("journey.lanes_title"))
@@ -114,7 +159,17 @@ n = c6.number_input(
 )
 semua = c7.checkbox(t("journey.include_empty"), key="semua", bind="query-params", on_change=_first_page)
 province_stalled = journeys.overview(lang, n).counts["stalled"]
-stalled_slot.metric(t("journey.stalled_count", n=n), fmt.number(province_stalled, lang), width=METRIC_PX)
+counts_slot.markdown(
+    " · ".join(
+        f"{label}: **{fmt.number(value, lang)}**"
+        for label, value in (
+            (t("journey.with_events"), ov.counts["with_events"]),
+            (t("journey.at_wbk"), ov.counts["wbk"]),
+            (t("journey.at_wbbm"), ov.counts["wbbm"]),
+            (t("journey.stalled_count", n=n), province_stalled),
+        )
+    )
+)
 
 f = journeys.LaneFilter(
     jenis=st.session_state["jenis"],
@@ -135,22 +190,24 @@ hal = pick.number_input(
     bind="query-params",
 )
 p = journeys.lane_page(lang, f, st.session_state["urut"], hal)
-info.caption(
+info_text = (
     t("journey.showing", first=fmt.number(p.first, lang), last=fmt.number(p.last, lang), total=fmt.number(total, lang))
     + " · "
     + t("journey.macet_note", n=n, count=fmt.number(stalled, lang))
 )
+info.caption(info_text)
 if p.lanes.empty:
     st.info(t("journey.none"))
 else:
     st.caption(t("journey.caption"))
-    event = st.plotly_chart(
+    event = chart(
         journeys.lanes_figure(lang, f, st.session_state["urut"], hal),
-        width="stretch",
+        name=f"jalur-{hal}",
+        title=t("journey.lanes_title"),
+        subtitle=info_text,
+        source_ids=p.source_ids,
         key="lanes",
-        on_select="rerun",
-        selection_mode="points",
-        config={"displayModeBar": False},
+        selectable=True,
     )
     if agency_id := clicked_key(event):
         open_agency(agency_id)
@@ -160,4 +217,7 @@ else:
         width="stretch",
         column_config={t("col.page"): st.column_config.LinkColumn(display_text=t("link.open"))},
     )
+    # every agency the filters keep, not only this page of lanes
+    downloads("jalur", t("journey.lanes_title"), lambda: journeys.lane_rows(lang, f, st.session_state["urut"]), total)
 sources_expander(p.source_ids)
+cite_box(t("cite.view_journeys"), p.source_ids)

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from integritas import fmt, geo
+from integritas import db, fmt, geo
 from integritas.i18n import current_lang, t
-from integritas.ui import data_file_name, paged_table, require_db
+from integritas.ui import cite_box, paged_table, require_db
 from integritas.views import about
+from integritas.views._columns import QUOTE_PARAM
 
 require_db()
 lang = current_lang()
@@ -14,17 +15,44 @@ v = about.about(lang)
 st.title(t("page.about"))
 st.write(t("about.intro"))
 
+# ?sumber=<id>: the exact quote a fact's "kutipan" link names, first; an unknown id shows the closest ids, nothing else
+if wanted := st.query_params.get(QUOTE_PARAM):
+    with st.container(border=True):
+        if (detail := about.source_detail(lang, wanted)) is not None:
+            st.markdown(f"**{t('about.source_one')}**")
+            st.markdown(detail)
+        else:
+            st.error(t("about.source_unknown", id=fmt.md_text(wanted)), icon=":material/search_off:")
+            st.markdown(about.source_suggestions(lang, wanted))
+
+shown = db.shown_version()
+if shown is not None:
+    with st.container(border=True):
+        st.markdown(f"**{t('about.package.title')}**")
+        st.caption(t("about.package.what", version=shown.id))
+        st.download_button(
+            t("about.package.button"),
+            data=lambda: about.data_package(shown.id),  # built on the first click for a version, then kept
+            file_name=about.package_name(shown.id),
+            mime="application/zip",
+            on_click="ignore",
+            icon=":material/folder_zip:",
+            type="primary",
+        )
+
 with st.expander(t("about.glossary"), icon=":material/translate:"):
     glossary = ("gloss.zi", "gloss.wbk", "gloss.wbbm", "gloss.laporan", "gloss.akses", "gloss.zona")
     st.markdown("\n".join(f"- {t(key)}" for key in glossary))
 
 st.subheader(t("about.sources.title"))
-paged_table(
+sources = paged_table(
     "sumber-semua",
-    lambda q, offset, limit: about.sources_page(lang, q, offset, limit),
+    lambda q, order, offset, limit: about.sources_page(lang, q, offset, limit, order),
     empty=t("search.none"),
+    title=t("about.sources.title"),
     searchable=True,
-    export=about.sources_csv,
+    sorts=db.sortable("sources_page"),
+    rows=lambda q, order: about.sources_rows(lang, q, order),
 )
 
 st.subheader(t("about.methods"))
@@ -33,10 +61,10 @@ st.markdown(f"**{t('about.bands')}**")
 st.table(v.bands, hide_index=True)
 
 st.subheader(t("about.schema.title"))
-# The data version by its file name: a public page never shows where the server keeps its data.
-st.markdown(t("about.schema.intro", path=data_file_name()))
+# The data version by its id: a public page never shows where the server keeps its data.
+st.markdown(t("about.schema.intro", version=shown.id if shown else "–"))
 st.table(v.tables, hide_index=True)
-st.dataframe(v.columns, hide_index=True, width="stretch")
+st.table(v.columns, hide_index=True)
 
 st.subheader(t("about.boundaries.title"))
 fc = geo.boundaries()
@@ -49,7 +77,9 @@ else:
     st.caption(fmt.md_text(fc.get("licence", "")))
 
 st.subheader(t("about.regions"))
-st.dataframe(v.regions, hide_index=True, width="stretch")
+st.table(v.regions, hide_index=True)
 
 st.subheader(t("about.loads"))
-st.dataframe(v.loads, hide_index=True, width="stretch")
+st.table(v.loads, hide_index=True)
+
+cite_box(t("cite.view_about"), sources.source_ids)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from core import paths
+from core import paths, versions
 from etl import schema
 from etl.contracts import ContractResult, report, run_contracts
 from etl.datasets import DATASETS
@@ -22,7 +22,10 @@ from etl.reader import stage
 from etl.sqlutil import ident, idents
 from etl.validate import ValidationFailed, check, column_types
 
-KEEP_OLD_DBS = 3
+KEEP_OLD_DBS = 3  # files published before the version registry existed: the newest few stay
+# Published versions are kept (a pinned permalink shows the rows it cited); INTEGRITAS_KEEP_VERSIONS=N keeps only the
+# newest N, for a server short of disk.
+ENV_KEEP_VERSIONS = "INTEGRITAS_KEEP_VERSIONS"
 
 
 class BuildFailed(Exception):
@@ -61,7 +64,10 @@ def build_lock() -> Iterator[None]:
 
 
 def switch_pointer(db_file: Path) -> None:
-    """Point readers at `db_file`: write a temp file, fsync, then rename over CURRENT (atomic on POSIX)."""
+    """Publish `db_file`: record its version id, then point readers at it (write a temp file, fsync, rename over
+    CURRENT: atomic on POSIX). A registered file that never became CURRENT (the rename failed) is harmless: its id
+    names exactly its rows, and prune() treats it as any other kept version."""
+    versions.register(db_file)
     pointer = paths.pointer_file()
     tmp = pointer.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as fh:
@@ -77,10 +83,18 @@ def switch_pointer(db_file: Path) -> None:
 
 
 def prune(keep: Path) -> None:
-    """Remove all but the newest KEEP_OLD_DBS database files besides `keep` (the one CURRENT names)."""
+    """Remove old database files besides `keep` (the one CURRENT names): published versions beyond the newest
+    INTEGRITAS_KEEP_VERSIONS (none when unset), and all but the newest KEEP_OLD_DBS unregistered ones."""
     # Old files may still be open by readers; unlinking is safe on POSIX, they vanish when closed.
+    published = {v.file for v in versions.registry()}
     olds = sorted(p for p in paths.db_dir().glob("warehouse-*.duckdb") if p != keep)
-    for p in olds[:-KEEP_OLD_DBS] if len(olds) > KEEP_OLD_DBS else []:
+    limit = int(os.environ.get(ENV_KEEP_VERSIONS) or 0)
+    kept = [p for p in olds if p.name in published]
+    loose = [p for p in olds if p.name not in published]
+    gone = loose[:-KEEP_OLD_DBS] if len(loose) > KEEP_OLD_DBS else []
+    if limit > 0:  # `keep` is one of the newest N
+        gone += kept[: max(0, len(kept) - (limit - 1))]
+    for p in gone:
         p.unlink(missing_ok=True)
         Path(str(p) + ".wal").unlink(missing_ok=True)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from core import paths
+from core import paths, versions
 from core.i18n import LANGS, tr
 from etl import boundaries
 from etl.build import BuildFailed, build
@@ -156,6 +156,28 @@ def _cmd_staff_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_package(args: argparse.Namespace) -> int:
+    from etl import package
+
+    if args.version:  # a published version still kept (a pinned permalink's download)
+        found = versions.find(args.version)
+        if found is None:
+            print(f"no kept version {args.version!r}: see data/db/{versions.REGISTRY}", file=sys.stderr)
+            return 2
+        db, version = paths.db_dir() / found.file, found.id
+    else:
+        current = paths.current_db()
+        if current is None:
+            print("no database yet: run `python -m etl build`", file=sys.stderr)
+            return 2
+        db, version = current, versions.of_file(current).id
+    started = time.perf_counter()
+    out = package.build_package(db, version, Path(args.out)) if args.out else package.package_path(db, version)
+    print(out)
+    print(f"{out.stat().st_size / 1024:.0f} KB in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line, also read by the test that keeps README's command table true."""
     parser = argparse.ArgumentParser(prog="python -m etl", description="Integritas NTT data pipeline")
@@ -179,6 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("load_id", type=int)
     p.add_argument("--by", help="who undoes the load (recorded in loads)")
     p.set_defaults(func=_cmd_undo)
+    p = sub.add_parser("package", help="zip every public table (CSV, Parquet, DuckDB, Frictionless), print its path")
+    p.add_argument("--out", help="write the zip into this folder (default: the cache under the data directory)")
+    p.add_argument("--version", help="a kept data version id (default: the current one)")
+    p.set_defaults(func=_cmd_package)
     p = sub.add_parser("staff", help="manage local staff accounts")
     staff = p.add_subparsers(dest="staff_cmd", required=True)
     p = staff.add_parser("add", help="create or reset a staff account (asks for the password)")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import math
+import re
+import textwrap
+import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypedDict
 
 import pandas as pd
@@ -345,11 +350,19 @@ def lanes(
             legendgroup=event,
         )
     lane_names = [lane_labels[a] for a in lane_order]
-    height = max(260, 34 * len(lane_order) + 120)
+    # a phone lists the legend one entry a line under the lanes, in the figure's height: room for it, so that the
+    # lanes keep about 34 px each there too (a name on two lines needs them)
+    height = max(260, 34 * len(lane_order) + 120 + 20 * len(fig.data))
     fig.update_layout(
         height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        yaxis={"categoryorder": "array", "categoryarray": lane_names[::-1], "type": "category", "automargin": True},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": lane_names[::-1],
+            "type": "category",
+            "automargin": True,
+            "tickfont": {"size": 11},  # a name on two lines fits its lane's 34 px
+        },
         xaxis={"type": "date", "automargin": True},
         legend={"orientation": "h", "y": -40 / height, "yanchor": "top"},
         hovermode="closest",
@@ -368,11 +381,14 @@ STAGE_FILLS = {
 
 def stages_by_year(rows: pd.DataFrame, stage_labels: dict[str, str], units: str) -> go.Figure:
     """Stacked areas: how many agencies stood at each stage at the end of each year, the highest stage at the
-    bottom. `rows`: year and a count column per stage (the keys of `stage_labels`, lowest stage first)."""
+    bottom. `rows`: year and a count column per stage (the keys of `stage_labels`, lowest stage first); a stage's
+    `new_<stage>` column, when there is one, adds how many first reached it that year to the tooltip: "WBK: 5,459
+    (+573)"."""
     fig = go.Figure()
     years = rows["year"].astype(int).tolist()
     for stage in reversed(list(stage_labels)):
         name = stage_labels[stage]
+        new = rows[f"new_{stage}"].tolist() if f"new_{stage}" in rows else None
         fig.add_scatter(
             x=years,
             y=rows[stage].tolist(),
@@ -381,10 +397,11 @@ def stages_by_year(rows: pd.DataFrame, stage_labels: dict[str, str], units: str)
             stackgroup="stages",
             line={"color": STEP_COLOURS[stage], "width": 1.5},
             fillcolor=STAGE_FILLS[stage],
-            hovertemplate=f"{fmt.plot_text(name)}: %{{y:,}}<extra></extra>",
+            customdata=new,
+            hovertemplate=f"{fmt.plot_text(name)}: %{{y:,}}{' (+%{customdata:,})' if new else ''}<extra></extra>",
         )
     fig.update_layout(
-        height=340,
+        height=300,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis={"type": "linear", "tickformat": "d", "nticks": 8},
         yaxis={"title": units, "rangemode": "tozero"},
@@ -441,7 +458,7 @@ def durations(rows: pd.DataFrame, labels: dict[str, str], horizontal: bool = Fal
     categories = {"type": "category", "categoryorder": "array", "categoryarray": ticks[::-1] if horizontal else ticks}
     value = {"title": labels["years"], "rangemode": "tozero", "zeroline": True}
     fig.update_layout(
-        height=max(260, 26 * len(ticks) + 90) if horizontal else 340,
+        height=max(260, 26 * len(ticks) + 90) if horizontal else 300,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis=value if horizontal else categories | {"automargin": True},
         yaxis=(categories | {"automargin": True}) if horizontal else value,
@@ -528,3 +545,222 @@ def breakdown_bars(rows: pd.DataFrame) -> go.Figure:
         xaxis={"type": "category"},
     )
     return fig
+
+
+# ---------------------------------------------------------------- images that carry their source
+#
+# A chart saved from the page travels without the page: its title, what it shows (year, filters), who published
+# the figures, the data version and the link back are drawn into the figure itself, so plotly's own "download as
+# PNG" (the mode bar's camera) exports an honest picture. plotly.js exports exactly the layout on screen, so the
+# credits are on screen too. That costs some 70 px above a chart and 50 below; in exchange the source sits under
+# every chart, where a reader of the page looks for it, and what a phone shows is what the image will hold. The
+# lines are kept short enough for a 390 px phone, in the theme's own text colours, smaller than the page's text.
+
+
+@dataclass(frozen=True)
+class Credits:
+    title: str  # what the chart shows, e.g. "Zona kepatuhan pemda NTT"
+    subtitle: str  # the year and filters of this view, e.g. "2024 · dibandingkan dengan 2022"
+    source: str  # the source line, e.g. source_line(publishers, lang): "Sumber: Ombudsman RI Perwakilan NTT; …"
+    version: str  # the data version the figures come from
+    permalink: str  # the link that reopens this view on that version
+
+
+TITLE_SIZE, SUBTITLE_SIZE, CREDIT_SIZE = 15, 12, 11
+# No colours: Streamlit's theme gives the text its colour on a light page and on a dark one (the title in its heading
+# colour, the subtitle and the source lines in the grey of the axis labels); a colour set here could vanish on one.
+LINE_HEIGHT = 1.3  # plotly.js sets lines of <br> text 1.3 font sizes apart
+# Characters a line may hold so that nothing is cut off on a 390 px phone (about 358 px of chart): plotly never
+# wraps text, and text past the figure's edge is clipped, on screen and in the image alike.
+TITLE_CHARS, SUBTITLE_CHARS, CREDIT_CHARS = 44, 56, 62
+_TITLE_TOP = 6  # px above the title
+# Where plotly.js sets text, in font sizes: a one-line text hangs 0.7 below its anchor (its cap height); a text of
+# several lines loses that shift (each line carries its own), so such a title is lowered by it here. A subtitle is
+# set 1.6 under the title; 0.3 leaves room for descenders.
+_CAP, _SUBTITLE_GAP, _DESCENT = 0.7, 1.6, 0.3
+_PLOT_GAP = 16  # px between the title block and the plot: the top tick label stands half above the plot
+_FOOTER_PAD = 10  # px between the legend (or the plot) and the source lines
+CREDIT_SEP = " · "
+# The text of the page's "Unduh SVG" button (a page draws it under a chart when figure_image can render).
+DOWNLOAD_SVG = "credits.download_svg"
+
+
+def source_line(publishers: Sequence[str], lang: str = "id") -> str:
+    """'Sumber: A; B' from the publishers of the sources behind a chart (as recorded, each once, in order)."""
+    names = list(dict.fromkeys(" ".join(p.split()) for p in publishers if p and p.strip()))
+    if not names:
+        return tr("credits.no_source", lang)
+    return tr("credits.source", lang, publishers="; ".join(names))
+
+
+def _wrap_url(url: str, width: int) -> list[str]:
+    # A link is cut after '/', '?' or '&', where a reader retyping it sees the seam, and hard only when one piece
+    # is longer than a line.
+    lines: list[str] = []
+    for piece in re.split(r"(?<=[/?&])", url):
+        while len(piece) > width:
+            lines.append(piece[:width])
+            piece = piece[width:]
+        if lines and len(lines[-1]) + len(piece) <= width:
+            lines[-1] += piece
+        elif piece:
+            lines.append(piece)
+    return lines
+
+
+def _lines(text: str, width: int) -> list[str]:
+    return textwrap.wrap(" ".join(text.split()), width, break_long_words=True, break_on_hyphens=False)
+
+
+def _html(lines: list[str]) -> str:
+    # Escaped line by line after wrapping, so that an entity (&amp;) is never cut in two.
+    return "<br>".join(fmt.plot_text(line) for line in lines)
+
+
+def credit_lines(credits: Credits, lang: str = "id") -> list[str]:
+    """The source line, the data version and the permalink, packed into lines of at most CREDIT_CHARS (plain text,
+    not escaped): a part shares a line with the one before when both fit, else it starts its own."""
+    parts = [
+        _lines(credits.source, CREDIT_CHARS),
+        _lines(tr("credits.version", lang, version=credits.version), CREDIT_CHARS) if credits.version.strip() else [],
+        _wrap_url(credits.permalink.strip(), CREDIT_CHARS),
+    ]
+    lines: list[str] = []
+    whole_line = False  # the last line holds one whole part, so a short next part may join it
+    for chunks in parts:
+        if not chunks:
+            continue
+        if len(chunks) == 1 and whole_line and len(lines[-1]) + len(CREDIT_SEP) + len(chunks[0]) <= CREDIT_CHARS:
+            lines[-1] += CREDIT_SEP + chunks[0]
+        else:
+            lines += chunks
+            whole_line = len(chunks) == 1
+    return lines
+
+
+GEO_TRACES = {"choropleth", "scattergeo"}
+
+
+def with_credits(fig: go.Figure, credits: Credits, lang: str = "id") -> go.Figure:
+    """A copy of `fig` (never changed: it may be a cached ReadOnlyFigure) with the title and subtitle drawn above
+    the chart and the source, data version and permalink below its legend, all escaped (publishers and titles are
+    data). The figure grows by the space they take, so the chart itself keeps its size.
+
+    The title is the layout's title with title.subtitle, at the top left of the figure, over a top margin sized
+    here for its lines (nothing else of these charts sits above the plot). The source lines are the title of a
+    second legend ("legend2") at the figure's bottom: a legend placed on the container makes plotly.js reserve its
+    space below what the axes and the first legend take, so it never overlaps them at any width. A legend is drawn
+    only with an entry, so one invisible holder trace (no points, no hover, not clickable) carries it.
+    """
+    out = go.Figure(fig.to_dict())  # to_dict of a ReadOnlyFigure is shared: go.Figure builds its own objects
+    title = _lines(credits.title, TITLE_CHARS)
+    subtitle = _lines(credits.subtitle, SUBTITLE_CHARS)
+    footer = credit_lines(credits, lang)
+
+    # A lone trace has no legend in plotly unless a trace asks for one; the holder asks, so such a trace is told
+    # not to, and the chart's own legend stays as it was.
+    if out.layout.showlegend is None:
+        listed = [t for t in out.data if t.showlegend is not False and t.visible is not False]
+        if len(listed) == 1 and listed[0].showlegend is None and listed[0].type != "pie":
+            listed[0].showlegend = False
+    holder: dict[str, Any] = {
+        "mode": "lines",
+        "line": {"width": 0},
+        "name": "",
+        "legend": "legend2",
+        "showlegend": True,
+        "hoverinfo": "skip",
+        "meta": "credits",  # how a test or a reader of fig.data tells it from the chart's traces
+    }
+    if any(t.type in GEO_TRACES for t in out.data):
+        out.add_scattergeo(lon=[None], lat=[None], **holder)
+    else:
+        out.add_scatter(x=[None], y=[None], **holder)
+
+    # title.automargin is off: with it, plotly.js (3.8) lifts a title of several lines out of the figure. The top
+    # margin is the title block's own height instead (nothing else of these charts sits above the plot).
+    title_height = (_CAP + LINE_HEIGHT * (max(len(title), 1) - 1) + _DESCENT) * TITLE_SIZE
+    # (a subtitle of several lines loses its cap shift too, and sits higher by it: plotly places it, not the pad)
+    hang = _CAP if len(subtitle) == 1 else LINE_HEIGHT * (len(subtitle) - 1)
+    sub_height = (_SUBTITLE_GAP + hang + _DESCENT) * SUBTITLE_SIZE if subtitle else 0
+    top = _TITLE_TOP + title_height + sub_height + _PLOT_GAP
+    bottom = _FOOTER_PAD + LINE_HEIGHT * CREDIT_SIZE * len(footer)
+    old_top = out.layout.margin.t if out.layout.margin.t is not None else 0
+    out.update_layout(
+        title={
+            "text": "<b>" + _html(title) + "</b>",
+            "subtitle": {"text": _html(subtitle), "font": {"size": SUBTITLE_SIZE}},
+            "font": {"size": TITLE_SIZE},
+            "x": 0,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"l": 2, "t": _TITLE_TOP + (_CAP * TITLE_SIZE if len(title) > 1 else 0)},  # l: as the legend
+            "automargin": False,
+        },
+        margin={"t": math.ceil(top)},
+        legend2={
+            "title": {"text": _html(footer), "font": {"size": CREDIT_SIZE}, "side": "left"},
+            "orientation": "h",
+            "xref": "container",
+            "yref": "container",
+            "x": 0,
+            "y": 0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "borderwidth": 0,
+            "bgcolor": "rgba(0,0,0,0)",
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "itemwidth": 30,
+            "entrywidth": 1,
+        },
+    )
+    if out.layout.height is not None:
+        out.layout.height = math.ceil(out.layout.height + top - old_top + bottom)
+    return out
+
+
+# The exported image: 16:9 at twice the pixels, sharp in a report or a slide; a tall chart (many lanes) passes
+# its own height.
+IMAGE_WIDTH, IMAGE_HEIGHT, IMAGE_SCALE = 1200, 675, 2
+
+
+def image_file_name(name: str, version: str = "") -> str:
+    """A file name safe on every system and in a URL: ASCII letters, digits, '.', '_' and '-', the data version
+    appended ('peta-kepatuhan-2024_2026-11-30-3f9a1c'); never empty, never hidden (no leading dot)."""
+
+    def slug(text: str) -> str:
+        ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+        return re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_text).strip(".-_")
+
+    stem = "_".join(s for s in (slug(name), slug(version.removesuffix(".duckdb"))) if s)
+    return re.sub(r"\.{2,}", ".", stem)[:120].strip(".-_") or "grafik"
+
+
+def plot_config(
+    file_name: str,
+    base: Mapping[str, Any] | None = None,
+    *,
+    version: str = "",
+    width: int = IMAGE_WIDTH,
+    height: int = IMAGE_HEIGHT,
+) -> dict[str, Any]:
+    """The st.plotly_chart config: `base` (a map's topojsonURL, scrollZoom…) with a mode bar that holds only the
+    download-image button, shown at all times (a phone has no hover), and the image it makes: PNG,
+    `width`×`height` at IMAGE_SCALE, named by image_file_name(file_name, version)."""
+    config = {k: v for k, v in (base or {}).items() if k not in {"modeBarButtonsToRemove", "modeBarButtonsToAdd"}}
+    return config | {
+        "displayModeBar": True,
+        "modeBarButtons": [["toImage"]],
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": image_file_name(file_name, version),
+            "width": width,
+            "height": height,
+            "scale": IMAGE_SCALE,
+        },
+    }

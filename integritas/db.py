@@ -11,7 +11,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from core import paths
+from core import paths, versions
 from etl.load import HISTORY_SQL
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -23,10 +23,47 @@ class NoDatabase(Exception):
     """No database has been built yet."""
 
 
+VERSION_PARAM = "versi"  # ?versi=2026-11-30-3f9a1c pins a page to a published data version (a citation's permalink)
+
+
+def pinned_id() -> str | None:
+    """The ?versi= of the page being drawn (None outside a script run, as in etl or a unit test)."""
+    try:
+        value = st.query_params.get(VERSION_PARAM)
+    except Exception:  # no script run context: nothing is pinned
+        return None
+    return value or None
+
+
 def data_version() -> str | None:
-    """The path of the database file readers should use; a new build gives a new path, hence new cache keys."""
+    """The path of the database file this page reads: the pinned version's file when ?versi= names a kept version,
+    else the one CURRENT names. A new build gives a new path, hence new cache keys."""
+    if (pin := pinned_id()) is not None and (v := versions.find(pin)) is not None:
+        return str(paths.db_dir() / v.file)
     db = paths.current_db()
     return str(db) if db else None
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _version_of(path: str) -> versions.Version:
+    return versions.of_file(Path(path))
+
+
+def shown_version() -> versions.Version | None:
+    """The published version (id, day) of the data this page shows."""
+    path = data_version()
+    return _version_of(path) if path else None
+
+
+def latest_version() -> versions.Version | None:
+    """The published version readers get without ?versi=."""
+    db = paths.current_db()
+    return _version_of(str(db)) if db else None
+
+
+def kept_versions() -> list[versions.Version]:
+    """Every published version still kept, newest first (a wrong ?versi= lists them)."""
+    return versions.kept()
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -40,10 +77,34 @@ def _sql(name: str) -> str:
     return ETL_SQL.get(name, SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+_SORT_HEADER = re.compile(r"^-- sort: (.+)$", re.MULTILINE)
+_PAGE_END = re.compile(r"ORDER BY (.+?) (LIMIT \$page_rows OFFSET \$page_start)\s*$", re.DOTALL)
+Order = tuple[str, bool]  # (column, descending)
+
+
+@functools.cache
+def sortable(name: str) -> tuple[str, ...]:
+    """The columns a paged query may be sorted by: its `-- sort:` header line."""
+    m = _SORT_HEADER.search(_sql(name))
+    return tuple(c.strip() for c in m.group(1).split(",")) if m else ()
+
+
+@functools.cache
+def _ordered_sql(name: str, order: Order | None) -> str:
+    if order is None:
+        return _sql(name)
+    column, descending = order
+    if column not in sortable(name):  # only a declared column name ever reaches the SQL text
+        raise ValueError(f"{name}.sql cannot be sorted by {column!r}")
+    direction = "DESC" if descending else "ASC"
+    # the chosen column first, the query's own order after it: ties keep a stable, meaningful order
+    return _PAGE_END.sub(lambda m: f'ORDER BY "{column}" {direction} NULLS LAST, {m[1]} {m[2]}', _sql(name))
+
+
 @st.cache_data(max_entries=512, show_spinner=False)
-def _fetch(name: str, params: tuple[tuple[str, object], ...], version: str) -> pd.DataFrame:
+def _fetch(name: str, params: tuple[tuple[str, object], ...], version: str, order: Order | None = None) -> pd.DataFrame:
     with _root(version).cursor() as cur:
-        return cur.execute(_sql(name), dict(params) or None).df()
+        return cur.execute(_ordered_sql(name, order), dict(params) or None).df()
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
@@ -143,10 +204,16 @@ def agency_names(ids: list[str]) -> pd.DataFrame:
     return query("agency_names", ids=sorted(set(ids)))
 
 
-def paged(name: str, offset: int, limit: int | None, **params: object) -> pd.DataFrame:
-    """One page of a paged query (its SQL ends in LIMIT $page_rows OFFSET $page_start and counts every row in
-    `total_rows`); `limit=None` gives every matching row, for a download."""
-    return query(name, page_start=int(offset), page_rows=None if limit is None else int(limit), **params)
+def paged(name: str, offset: int, limit: int | None, order: Order | None = None, **params: object) -> pd.DataFrame:
+    """One page of a paged query (its SQL ends in ORDER BY … LIMIT $page_rows OFFSET $page_start and counts every
+    row in `total_rows`), sorted first by `order` (a column of its `-- sort:` header) when given; `limit=None` gives
+    every matching row, for a download."""
+    version = data_version()
+    if version is None:
+        raise NoDatabase
+    params |= {"page_start": int(offset), "page_rows": None if limit is None else int(limit)}
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _fetch(name, frozen, version, order)
 
 
 # ---------------------------------------------------------------- the ZI journey model (integritas/sql/journey_*.sql)
@@ -194,3 +261,13 @@ def journey_events(ids: list[str]) -> pd.DataFrame:
 
 def journey_options() -> pd.DataFrame:
     return query("journey_options")
+
+
+def source_suggestions(text: str) -> pd.DataFrame:
+    """id, publisher of the five sources whose ids are closest to `text` (a mistyped link)."""
+    return query("source_suggestions", q=text)
+
+
+def event_publishers() -> list[str]:
+    """Publishers of the sources every ZI event cites, most cited first (province-wide charts' source line)."""
+    return [str(p) for p in query("event_publishers")["publisher"]]

@@ -7,16 +7,21 @@ Text from data is shown as text: wherever it meets Markdown (st.markdown, captio
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
+from urllib.parse import urlencode
 
+import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from integritas import db, fmt
+from integritas import charts, cite, db, export, fmt, images
 from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
 from integritas.search import MAX_QUERY_CHARS
-from integritas.views._columns import Page, sources_markdown
+from integritas.views._columns import Page, Rows, header, sources_markdown
 from integritas.views.search import search_agencies
 
 PAGE_ROWS = 50  # rows of a long table sent at once: enough to read on a phone, small over the websocket
@@ -24,10 +29,82 @@ SOURCES_PER_PAGE = 50
 
 
 def require_db() -> None:
-    """Stop the page with a clear instruction when no database has been built yet."""
+    """Stop the page with a clear instruction when no database has been built yet; say which data version a pinned
+    link (?versi=) shows, and show nothing for a version that is not kept (never another version's rows)."""
     if db.data_version() is None:
         st.error(t("app.no_db"), icon=":material/database:")
         st.stop()
+    pin = db.pinned_id()
+    if pin is None:
+        return
+    shown, latest = db.shown_version(), db.latest_version()
+    lang = current_lang()
+    if shown is None or latest is None or shown.id != pin:
+        st.error(t("cite.unknown", version=fmt.md_text(pin)), icon=":material/history:")
+        st.markdown(t("cite.unknown_kept"))
+        kept = db.kept_versions()[:10]
+        st.markdown("\n".join(f"- [{v.id}]({_with_version(v.id)}) · {fmt.day(v.day, lang)}" for v in kept))
+        st.button(t("cite.pinned_latest"), on_click=_unpin, icon=":material/update:")
+        st.stop()
+    if shown.id != latest.id:
+        st.warning(
+            t(
+                "cite.pinned",
+                version=shown.id,
+                day=fmt.day(shown.day, lang),
+                latest=latest.id,
+                latest_day=fmt.day(latest.day, lang),
+            ),
+            icon=":material/history:",
+        )
+        st.button(t("cite.pinned_latest"), on_click=_unpin, icon=":material/update:")
+
+
+def _unpin() -> None:
+    st.query_params.pop(db.VERSION_PARAM, None)
+
+
+def _with_version(version_id: str, link: Mapping[str, object] | None = None) -> str:
+    """This page's address with its query parameters (and `link`: state a bound widget leaves out of the URL at
+    its default, such as the latest year) and ?versi= set to `version_id` (relative when the browser's address is
+    unknown, as in AppTest)."""
+    params = {k: v for k, v in st.query_params.to_dict().items() if k != db.VERSION_PARAM}
+    params |= {k: str(v) for k, v in (link or {}).items()}
+    params[db.VERSION_PARAM] = version_id
+    return (st.context.url or "") + "?" + urlencode(params)
+
+
+def permalink(link: Mapping[str, object] | None = None) -> str:
+    """The link that reopens this view on the data version it shows."""
+    shown = db.shown_version()
+    return _with_version(shown.id, link) if shown else (st.context.url or "")
+
+
+def citation(
+    title: str, source_ids: Iterable[object], link: Mapping[str, object] | None = None
+) -> cite.Citation | None:
+    """The citation of this view: its title, the publishers of the sources `source_ids`, version and permalink."""
+    shown = db.shown_version()
+    if shown is None:
+        return None
+    ids = sorted({i for i in source_ids if isinstance(i, str)})
+    publishers = cite.publishers_of(db.sources(ids)["publisher"]) if ids else ()
+    return cite.Citation(title, publishers, shown.id, shown.day, date.today(), permalink(link))
+
+
+def cite_box(title: str, source_ids: Iterable[object], link: Mapping[str, object] | None = None) -> None:
+    """The "Kutip / Cite" box: a ready citation (text, BibTeX, RIS), each with Streamlit's one-click copy button."""
+    c = citation(title, source_ids, link)
+    if c is None:
+        return
+    lang = current_lang()
+    with st.expander(t("cite.title"), icon=":material/format_quote:"):
+        st.caption(t("cite.intro"))
+        plain, bib, ris = st.tabs([t("cite.plain"), "BibTeX", "RIS"])
+        # st.code shows text as typed (titles and publishers are data) and carries the copy button
+        plain.code(cite.text(c, lang), language=None, wrap_lines=True)
+        bib.code(cite.bibtex(c, lang), language="bibtex", wrap_lines=True)
+        ris.code(cite.ris(c, lang), language=None, wrap_lines=True)
 
 
 def _first_page(key: str) -> None:
@@ -42,41 +119,80 @@ def _pager(key: str, total: int, per_page: int) -> int:
     return n
 
 
+def _sort_options(sorts: Sequence[str]) -> list[str]:
+    return ["", *(f"{c}:{d}" for c in sorts for d in ("asc", "desc"))]
+
+
+def _sort_label(option: str) -> str:
+    if not option:
+        return t("col.sort_default")
+    column, direction = option.split(":")
+    return t("col.sort_desc" if direction == "desc" else "col.sort_asc", col=header(column, current_lang()))
+
+
 def paged_table(
     key: str,
-    fetch: Callable[[str, int, int], Page],
+    fetch: Callable[[str, db.Order | None, int, int], Page],
     *,
     empty: str,
+    title: str,
     searchable: bool = False,
-    export: Callable[[str], bytes] | None = None,
+    sorts: Sequence[str] = (),
+    rows: Callable[[str, db.Order | None], Rows] | None = None,
 ) -> Page:
-    """A long table one page at a time: `fetch(filter, offset, limit)` runs the query in DuckDB and returns only the
-    rows shown and the exact total. With `searchable`, a filter box narrows the rows (in SQL); `export(filter)` gives
-    every matching row as CSV, made only when the reader downloads it. Returns the page shown (for its sources)."""
+    """A long table one page at a time: `fetch(filter, order, offset, limit)` runs the query in DuckDB and returns
+    only the rows shown and the exact total. With `searchable`, a filter box narrows the rows (in SQL); `sorts` are
+    the columns a reader may sort by (in SQL); `rows(filter, order)` gives every matching row as machine values,
+    downloaded as CSV or Excel (with the sources and the citation of `title`), made only when the reader clicks.
+    The filter, the order and the page are in the URL (?<key>-q=, ?<key>-urut=, ?<key>-p=). Returns the page
+    shown (for its sources)."""
     text = ""
-    # A filter box only where there is more than a page to filter (or a filter is already typed).
-    if searchable and (st.session_state.get(f"{key}-q") or fetch("", 0, PAGE_ROWS).total > PAGE_ROWS):
-        text = st.text_input(
+    filter_box = searchable and (st.session_state.get(f"{key}-q") or st.query_params.get(f"{key}-q"))
+    # A filter box and a sort only where there is more than a page to filter (or a filter is already typed).
+    many = fetch("", None, 0, PAGE_ROWS).total > PAGE_ROWS
+    order: db.Order | None = None
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    if searchable and (filter_box or many):
+        text = left.text_input(
             t("search.filter"),
             key=f"{key}-q",
             max_chars=MAX_QUERY_CHARS,
             placeholder=t("search.filter_placeholder"),
             on_change=_first_page,
             args=(f"{key}-p",),
+            bind="query-params",
         ).strip()
-    n = st.session_state.get(f"{key}-p", 1)
+    if sorts and (many or st.query_params.get(f"{key}-urut")):
+        options = _sort_options(sorts)
+        url_synced(f"{key}-urut", options, "")
+        chosen = right.selectbox(
+            t("col.sort"),
+            options,
+            format_func=_sort_label,
+            key=f"{key}-urut",
+            on_change=_first_page,
+            args=(f"{key}-p",),
+        )
+        if chosen:
+            column, direction = chosen.split(":")
+            order = (column, direction == "desc")
+    n = st.session_state.get(f"{key}-p") or _int(st.query_params.get(f"{key}-p")) or 1
     n = n if isinstance(n, int) and n >= 1 else 1
-    page = fetch(text, (n - 1) * PAGE_ROWS, PAGE_ROWS)
+    page = fetch(text, order, (n - 1) * PAGE_ROWS, PAGE_ROWS)
     if page.table.empty and n > 1:  # past the end (the rows changed since): back to the first page
-        n, page = 1, fetch(text, 0, PAGE_ROWS)
+        n, page = 1, fetch(text, order, 0, PAGE_ROWS)
+    page.order = order
     if page.total == 0:
         st.caption(empty)
         return page
-    st.table(page.table, hide_index=True)
+    if page.markdown is not None:
+        st.markdown(page.markdown)
+    else:
+        st.table(page.table, hide_index=True)
     lang = current_lang()
     pages = math.ceil(page.total / PAGE_ROWS)
     first, last = page.offset + 1, page.offset + len(page.table)
-    info, pick, save = st.columns([2, 1, 1], vertical_alignment="bottom")
+    info, pick = st.columns([2, 1], vertical_alignment="bottom")
     info.caption(
         t(
             "search.range",
@@ -87,18 +203,68 @@ def paged_table(
     )
     if pages > 1:
         st.session_state[f"{key}-p"] = n
-        pick.number_input(t("search.page", pages=fmt.number(pages, lang)), 1, pages, step=1, key=f"{key}-p")
-    if export is not None:
-        save.download_button(
-            t("search.download", total=fmt.number(page.total, lang)),
-            data=lambda: export(text),  # made on click only: the rows never travel with the page
-            file_name=f"{key}.csv",
-            mime="text/csv",
-            key=f"{key}-csv",
-            on_click="ignore",
-            icon=":material/download:",
+        pick.number_input(
+            t("search.page", pages=fmt.number(pages, lang)), 1, pages, step=1, key=f"{key}-p", bind="query-params"
         )
+    else:
+        st.query_params.pop(f"{key}-p", None)
+    if rows is not None:
+        downloads(key, title, lambda: rows(text, order), page.total)
     return page
+
+
+def _int(value: object) -> int | None:
+    try:
+        return int(str(value))
+    except ValueError:
+        return None
+
+
+def _export(title: str, rows: Rows, link: Mapping[str, object] | None = None) -> export.Export:
+    """The download of `rows`: machine values, the sources they cite, the citation and the permalink."""
+    lang = current_lang()
+    c = citation(title, rows.source_ids, link)
+    shown = db.shown_version()
+    return export.Export(
+        title=title,
+        columns=[export.Column(name, label) for name, label in rows.columns],
+        rows=rows.frame,
+        sources=db.sources(rows.source_ids) if rows.source_ids else pd.DataFrame(),
+        citation=cite.text(c, lang) if c else "",
+        permalink=permalink(link),
+        version=shown.id if shown else "",
+        lang=lang,
+    )
+
+
+def downloads(
+    key: str, title: str, make_rows: Callable[[], Rows], total: int, link: Mapping[str, object] | None = None
+) -> None:
+    """CSV and Excel downloads of every row a table matches (its filters applied), as machine values: made only
+    when the reader clicks, never sent with the page. The Excel file adds the sources and the citation."""
+    lang = current_lang()
+    shown = db.shown_version()
+    version = shown.id if shown else ""
+    n = fmt.number(total, lang)
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(
+        t("cite.csv", total=n),
+        data=lambda: export.to_csv(_export(title, make_rows(), link)),
+        file_name=export.file_name(key, version, "csv"),
+        mime="text/csv",
+        key=f"{key}-csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    xlsx_col.download_button(
+        t("cite.xlsx", total=n),
+        data=lambda: export.to_xlsx(_export(title, make_rows(), link)),
+        file_name=export.file_name(key, version, "xlsx"),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}-xlsx",
+        on_click="ignore",
+        icon=":material/table_view:",
+    )
 
 
 def sources_expander(ids: Iterable[object], key: str = "sumber") -> None:
@@ -115,16 +281,22 @@ def sources_expander(ids: Iterable[object], key: str = "sumber") -> None:
             st.number_input(t("search.page", pages=fmt.number(pages, lang)), 1, pages, step=1, key=f"{key}-p")
 
 
-def data_file_name() -> str | None:
-    """The data version as the public sees it: the database file's name, never its directory on the server."""
-    version = db.data_version()
-    return Path(version).name if version else None
+def version_line() -> str | None:
+    """'Versi data: **2026-11-30-3f9a1c** (30 November 2026)': the data version as the public sees it (never the
+    database file's name or directory)."""
+    shown = db.shown_version()
+    return t("cite.version", version=shown.id, day=fmt.day(shown.day, current_lang())) if shown else None
+
+
+# Streamlit's own "Download as CSV" on a st.dataframe writes the display text ("▲ merah", "83,17") with no source
+# or version; every table has the page's CSV and Excel downloads of machine values instead, so that one is hidden.
+_NO_DISPLAY_CSV = "<style>button[aria-label='Download as CSV']{display:none !important}</style>"
 
 
 def sidebar_footer() -> None:
-    name = data_file_name()
-    if name:
-        st.sidebar.caption(t("app.data_version", version=fmt.md_text(name)))
+    st.sidebar.html(_NO_DISPLAY_CSV)
+    if line := version_line():
+        st.sidebar.caption(line)
 
 
 def url_synced(key: str, options: Sequence[object], default: object, keep_default: bool = False) -> None:
@@ -143,15 +315,101 @@ def url_synced(key: str, options: Sequence[object], default: object, keep_defaul
         st.query_params[key] = str(st.session_state[key])
 
 
-def map_chart(fig: object, key: str) -> str | None:
-    """Draw a map offline (local topojson stub, no CDN) and return the region code a click selected, if any."""
-    event = st.plotly_chart(
+# Credited copies of cached figures, by the figure's identity and its credits: with_credits copies a figure (a map
+# carries its GeoJSON), which a rerun should not pay again. The weak reference checks that the id still names the
+# same figure (an id can be reused once its figure is gone).
+_CREDITED: OrderedDict[tuple[object, ...], tuple[weakref.ref[go.Figure], go.Figure]] = OrderedDict()
+_CREDITED_MAX = 64
+
+
+def _credited(fig: go.Figure, credits: charts.Credits, lang: str) -> go.Figure:
+    key = (id(fig), credits, lang)
+    hit = _CREDITED.get(key)
+    if hit is not None and hit[0]() is fig:
+        _CREDITED.move_to_end(key)
+        return hit[1]
+    credited = charts.read_only(charts.with_credits(fig, credits, lang))
+    _CREDITED[key] = (weakref.ref(fig), credited)
+    while len(_CREDITED) > _CREDITED_MAX:
+        _CREDITED.popitem(last=False)
+    return credited
+
+
+def chart(
+    fig: go.Figure,
+    *,
+    name: str,
+    title: str,
+    subtitle: str = "",
+    source_ids: Iterable[object] = (),
+    publishers: Sequence[str] | None = None,
+    key: str | None = None,
+    selectable: bool = False,
+    base: dict[str, object] | None = None,
+    link: Mapping[str, object] | None = None,
+) -> object:
+    """Draw a figure that carries its title, subtitle, source line, data version and permalink (so that the image
+    the camera button saves says what it shows and where it came from), with a "SVG" download made on the server
+    when it can; returns the selection event when `selectable`. The source line names the publishers of
+    `source_ids` (or `publishers`, most cited first, for a chart drawn from every row of a table)."""
+    lang = current_lang()
+    shown = db.shown_version()
+    version = shown.id if shown else ""
+    if publishers is None:
+        ids = sorted({i for i in source_ids if isinstance(i, str)})
+        publishers = cite.publishers_of(db.sources(ids)["publisher"]) if ids else ()
+    named = list(publishers[:MAX_PUBLISHERS])
+    if len(publishers) > MAX_PUBLISHERS:  # the most cited, and how many more: a line, not a paragraph
+        named[-1] += " " + t("cite.more", n=fmt.number(len(publishers) - MAX_PUBLISHERS, lang))
+    credits = charts.Credits(title, subtitle, charts.source_line(named, lang), version, permalink(link))
+    shown_fig = _credited(fig, credits, lang)
+    height = int(shown_fig.layout.height or charts.IMAGE_HEIGHT)
+    config = charts.plot_config(name, base, version=version, height=max(charts.IMAGE_HEIGHT, height))
+    event: object = (
+        st.plotly_chart(shown_fig, width="stretch", key=key, config=config, on_select="rerun", selection_mode="points")
+        if selectable
+        else st.plotly_chart(shown_fig, width="stretch", key=key, config=config)
+    )
+    if images.image_export_available():
+        st.download_button(
+            t(charts.DOWNLOAD_SVG),
+            data=lambda: images.figure_image(shown_fig, "svg", height=max(charts.IMAGE_HEIGHT, height)),
+            file_name=charts.image_file_name(name, version) + ".svg",
+            mime="image/svg+xml",
+            key=f"{key or name}-svg",
+            on_click="ignore",
+            icon=":material/image:",
+            type="tertiary",
+        )
+    return event
+
+
+MAX_PUBLISHERS = 4
+MAP_CONFIG: dict[str, object] = {"topojsonURL": "app/static/topojson/", "scrollZoom": False}
+
+
+def map_chart(
+    fig: go.Figure,
+    key: str,
+    *,
+    name: str,
+    title: str,
+    subtitle: str = "",
+    source_ids: Iterable[object] = (),
+    link: Mapping[str, object] | None = None,
+) -> str | None:
+    """Draw a map offline (local topojson stub, no CDN), credited as `chart` does, and return the region code a
+    click selected, if any."""
+    event = chart(
         fig,
-        width="stretch",
+        name=name,
+        title=title,
+        subtitle=subtitle,
+        source_ids=source_ids,
         key=key,
-        on_select="rerun",
-        selection_mode="points",
-        config={"topojsonURL": "app/static/topojson/", "displayModeBar": False, "scrollZoom": False},
+        selectable=True,
+        base=MAP_CONFIG,
+        link=link,
     )
     return clicked_key(event)
 

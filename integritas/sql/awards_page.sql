@@ -1,5 +1,6 @@
 -- One page ($page_rows rows from $page_start; all when $page_rows is NULL) of the ZI awards (WBK, WBBM) and proposals
 -- whose outcome is pending, with agency and source; total_rows counts every row.
+-- sort: date, nama, event, status
 WITH events AS (
     SELECT * FROM zi_events
     WHERE event IN ('wbk', 'wbbm') OR (event = 'usulan_tpn' AND status = 'pending')

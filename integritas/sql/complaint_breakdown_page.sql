@@ -1,5 +1,6 @@
 -- One page ($page_rows rows from $page_start; all when $page_rows is NULL) of the NTT figures of $metric by $dimension
 -- whose category or note contains $q; a region of origin by its name; total_rows counts every matching row.
+-- sort: period_start, category, value
 WITH named AS (
     SELECT c.*, CASE WHEN c.dimension = 'asal' THEN coalesce(r.nama, c.dimension_value) ELSE c.dimension_value
         END AS category, s.url, s.publisher

@@ -1,5 +1,6 @@
 -- One page ($page_rows rows from $page_start; all when $page_rows is NULL) of the NTT totals (laporan, akses, pengaduan),
 -- each marked when the yearly chart draws it; total_rows counts every row.
+-- sort: period_start, metric, value
 WITH totals AS (
     SELECT c.*, s.url, s.publisher
     FROM complaints AS c JOIN sources AS s ON s.id = c.source_id

@@ -1,7 +1,8 @@
 -- How long agencies took, in years, from their first pencanangan (or pakta) to their first WBK ($step = 'wbk'), or
 -- from their first WBK to their first WBBM ($step = 'wbbm'), per group ($by: 'tahun' the year the award was first
--- reached, 'jenis', 'induk', 'wilayah'): how many reached it, how many of those have a start date on or before
--- it (n, the distribution's count), quartiles, extremes and mean. Without an earlier start there is no duration.
+-- reached, 'jenis', 'induk', 'wilayah'; 'semua' the whole province as one group): how many reached it, how many of
+-- those have a start date on or before it (n, the distribution's count), quartiles, extremes and mean. Without an
+-- earlier start there is no duration.
 WITH spans AS (
     SELECT CASE $step WHEN 'wbk' THEN first_pencanangan ELSE first_wbk END AS start,
            CASE $step WHEN 'wbk' THEN first_wbk ELSE first_wbbm END AS reached,
@@ -12,10 +13,12 @@ WITH spans AS (
 awarded AS (
     SELECT CASE $by
                WHEN 'tahun' THEN year(reached)::VARCHAR WHEN 'jenis' THEN jenis WHEN 'induk' THEN induk
-               ELSE region_kode
+               WHEN 'semua' THEN '' ELSE region_kode
            END AS grp,
-           CASE $by WHEN 'wilayah' THEN region_nama WHEN 'tahun' THEN year(reached)::VARCHAR WHEN 'jenis' THEN jenis ELSE induk END
-               AS label,
+           CASE $by
+               WHEN 'wilayah' THEN region_nama WHEN 'tahun' THEN year(reached)::VARCHAR WHEN 'jenis' THEN jenis
+               WHEN 'semua' THEN '' ELSE induk
+           END AS label,
            CASE WHEN start <= reached THEN datediff('day', start, reached) / 365.25 END AS years
     FROM spans WHERE reached IS NOT NULL
 ),

@@ -1,6 +1,7 @@
 -- One page ($page_rows rows from $page_start; all when $page_rows is NULL) of the agencies located in a region ($kode)
 -- whose name, short name or parent contains $q, with their latest ZI milestone and its source; total_rows counts
 -- every matching row.
+-- sort: nama, date, event
 WITH located AS (
     SELECT * FROM agencies
     WHERE region_kode = $kode

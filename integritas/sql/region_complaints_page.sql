@@ -1,5 +1,6 @@
 -- One page ($page_rows rows from $page_start; all when $page_rows is NULL) of the complaint figures that concern a region
 -- ($kode): reports originating there, and units located there; total_rows counts every row.
+-- sort: period_start, metric, value
 WITH unit_names AS (
     SELECT coalesce(singkatan, nama) AS name FROM agencies WHERE region_kode = $kode
 ),

@@ -1,6 +1,7 @@
 -- One page ($page_rows rows from $page_start; all when $page_rows is NULL) of the assessments of vertical units and OPD
 -- located in a region ($kode) whose unit name contains $q, kept apart from the pemda series; total_rows counts
 -- every matching row.
+-- sort: unit, year, score
 WITH final AS (
     SELECT a.id AS agency_id, coalesce(a.singkatan, a.nama) AS unit, u.year, u.score, u.zone, u.category, u.status,
            s.id AS source_id, s.url, s.publisher, count(*) OVER () AS total_rows

@@ -1,5 +1,6 @@
 -- One page ($page_rows rows from $page_start; all when $page_rows is NULL) of the cited passages whose id, publisher,
 -- title or quote contains $q; total_rows counts every matching row.
+-- sort: id, publisher, published_on
 WITH final AS (
     SELECT id, publisher, title, published_on, url, quote, refs, note, count(*) OVER () AS total_rows
     FROM sources

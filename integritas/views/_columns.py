@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -15,15 +16,30 @@ from integritas import fmt
 from integritas.i18n import tr
 from integritas.labels import event_label, status_label, zone_label
 
+QUOTE_PAGE = "tentang"  # the sources list; ?sumber=<id> opens one source's quote (relative: every page is a sibling)
+QUOTE_PARAM = "sumber"
 
-def source_md(url: object, publisher: object, lang: str) -> str:
-    """Markdown link to a source, or the publisher with 'URL not recorded' when the research has no http(s) URL.
+
+def quote_link(source_id: str, lang: str) -> str:
+    """The address of one source's verbatim quote on the sources page (several quotes may share one URL), in the
+    reader's language."""
+    params = {QUOTE_PARAM: source_id} | ({"lang": lang} if lang != "id" else {})
+    return f"{QUOTE_PAGE}?{urlencode(params)}"
+
+
+def source_md(url: object, publisher: object, lang: str, source_id: object = None) -> str:
+    """Markdown link to a source, or the publisher with 'URL not recorded' when the research has no http(s) URL;
+    with `source_id`, a second link to that source's exact quote on the sources page.
 
     The publisher is data: it is the link's text, escaped, and only an http(s) URL becomes the link."""
     name = fmt.md_text(publisher)
     if (link := fmt.http_url(url)) is not None:
-        return f"[{name}]({fmt.md_url(link)})"
-    return f"{name} ({tr('sources.no_url', lang)})"
+        shown = f"[{name}]({fmt.md_url(link)})"
+    else:
+        shown = f"{name} ({tr('sources.no_url', lang)})"
+    if isinstance(source_id, str):
+        shown += f" · [{tr('sources.quote_link', lang)}]({fmt.md_url(quote_link(source_id, lang))})"
+    return shown
 
 
 @dataclass
@@ -35,6 +51,8 @@ class Page:
     total: int = 0
     offset: int = 0
     source_ids: list[str] = field(default_factory=list)
+    order: tuple[str, bool] | None = None  # the reader's sort (column, descending), None for the query's own
+    markdown: str | None = None  # the rows as a Markdown list instead of a table (long text reads better on a phone)
 
 
 def page_of(df: pd.DataFrame, table: pd.DataFrame, offset: int) -> Page:
@@ -44,10 +62,67 @@ def page_of(df: pd.DataFrame, table: pd.DataFrame, offset: int) -> Page:
     return Page(table=table, total=total, offset=offset, source_ids=sorted({str(i) for i in ids}))
 
 
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    """Rows as a CSV file (UTF-8 with a BOM, so spreadsheet programs read the accents), without the paging column."""
-    text: str = df.drop(columns=["total_rows"], errors="ignore").to_csv(index=False)
-    return text.encode("utf-8-sig")
+@dataclass(frozen=True)
+class Rows:
+    """Every row a table matches, as machine values for a download: the query's frame and the columns to write, in
+    order, as (schema name, header in the page's language)."""
+
+    frame: pd.DataFrame
+    columns: list[tuple[str, str]]
+
+    @property
+    def source_ids(self) -> list[str]:
+        """Every source the rows cite: source_id, source_id_2, source_id_<year> of a compared year…"""
+        cited = [c for c in self.frame.columns if str(c).startswith("source_id")]
+        return sorted({str(i) for c in cited for i in self.frame[c].dropna()})
+
+
+# The header of each schema column a download or a sort names (a column missing here is a programming error).
+HEADERS = {
+    "id": "col.id",
+    "kode": "col.kode",
+    "agency_id": "col.agency_id",
+    "nama": "col.agency",
+    "singkatan": "col.singkatan",
+    "jenis": "col.jenis",
+    "induk": "col.parent",
+    "unit": "col.unit",
+    "event": "col.event",
+    "menuju": "col.menuju",
+    "date": "col.date",
+    "date_precision": "col.date_precision",
+    "status": "col.status",
+    "note": "col.note",
+    "source_id": "col.source_id",
+    "period_start": "col.period_start",
+    "period_end": "col.period_end",
+    "metric": "col.metric",
+    "comparator": "col.comparator",
+    "value": "col.value",
+    "on_chart": "col.on_chart",
+    "category": "col.category",
+    "dimension": "col.dimension",
+    "dimension_value": "col.category",
+    "year": "col.year",
+    "zone": "col.zone",
+    "score": "col.score",
+    "publisher": "col.publisher",
+    "title": "col.title",
+    "published_on": "col.published_on",
+    "url": "col.url",
+    "quote": "col.quote",
+    "refs": "col.refs",
+}
+
+
+def header(name: str, lang: str) -> str:
+    """The header of the schema column `name` in `lang` (a download's header, a sort's label)."""
+    return tr(HEADERS[name], lang)
+
+
+def rows_of(df: pd.DataFrame, names: list[str], lang: str) -> Rows:
+    """The download of a paged query's rows: the columns `names` (schema names) with headers in `lang`."""
+    return Rows(df, [(n, header(n, lang)) for n in names])
 
 
 def sources_markdown(df: pd.DataFrame, lang: str) -> str:
@@ -80,8 +155,10 @@ def texts(values: Iterable[object], empty: str = "") -> list[str]:
 
 def sources(df: pd.DataFrame, lang: str) -> list[str]:
     """The source column of a table (from `url`, `publisher`); empty where a row has no source (a left join)."""
+    ids = df["source_id"] if "source_id" in df else [None] * len(df)
     return [
-        source_md(u, p, lang) if isinstance(p, str) else "" for u, p in df[["url", "publisher"]].itertuples(index=False)
+        source_md(u, p, lang, i) if isinstance(p, str) else ""
+        for (u, p), i in zip(df[["url", "publisher"]].itertuples(index=False), ids, strict=True)
     ]
 
 

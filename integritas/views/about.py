@@ -6,10 +6,16 @@ seed, any other (an upload, an undo) as Ombudsman NTT staff, whoever's account o
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
+from core import paths
+from etl import package
 from integritas import db, fmt
 from integritas.i18n import tr
 from integritas.views import _columns as col
@@ -70,7 +76,8 @@ def about(lang: str) -> AboutView:
             {
                 tr("col.table", lang): tables["table_name"],
                 tr("col.rows", lang): [fmt.number(counts.get(n, 0), lang) for n in tables["table_name"]],
-                tr("col.description", lang): tables["table_comment"].fillna(""),
+                # the page's language: the descriptions the data package gives in both (DuckDB comments are English)
+                tr("col.description", lang): [package.describe_table(n, lang) for n in tables["table_name"]],
             }
         ),
         columns=pd.DataFrame(
@@ -78,7 +85,10 @@ def about(lang: str) -> AboutView:
                 tr("col.table", lang): cols["table_name"],
                 tr("col.column", lang): cols["column_name"],
                 tr("col.type", lang): cols["data_type"],
-                tr("col.description", lang): cols["column_comment"].fillna(""),
+                tr("col.description", lang): [
+                    package.describe_field(tb, c, lang)
+                    for tb, c in cols[["table_name", "column_name"]].itertuples(index=False)
+                ],
             }
         ),
         regions=db.regions(),
@@ -97,9 +107,11 @@ def about(lang: str) -> AboutView:
 
 
 @view(max_entries=256)
-def sources_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+def sources_page(
+    lang: str, text: str = "", offset: int = 0, limit: int = 50, order: db.Order | None = None
+) -> col.Page:
     """A page of every cited passage (id, publisher, title, date, link, verbatim quote, note), filtered in DuckDB."""
-    src = db.paged("sources_page", offset, limit, q=text)
+    src = db.paged("sources_page", offset, limit, order, q=text)
     table = pd.DataFrame(
         {
             tr("col.id", lang): col.texts(src["id"]),
@@ -113,8 +125,60 @@ def sources_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) ->
             tr("col.note", lang): col.texts(src["note"]),
         }
     )
-    return col.page_of(src, table, offset)
+    page = col.page_of(src, table, offset)
+    page.markdown = col.sources_markdown(src, lang)  # eight columns of long text: a list, not a table
+    return page
 
 
-def sources_csv(text: str = "") -> bytes:
-    return col.csv_bytes(db.paged("sources_page", 0, None, q=text))
+def sources_rows(lang: str, text: str = "", order: db.Order | None = None) -> col.Rows:
+    """Every matching row, as machine values, for the table's downloads."""
+    return col.rows_of(
+        db.paged("sources_page", 0, None, order, q=text),
+        ["id", "publisher", "title", "published_on", "url", "quote", "refs", "note"],
+        lang,
+    )
+
+
+@view(max_entries=64)
+def source_detail(lang: str, source_id: str) -> str | None:
+    """One source as the sources list shows it (Markdown, data escaped), or None when no source has this id."""
+    found = db.sources([source_id])
+    return col.sources_markdown(found, lang) if len(found) else None
+
+
+@view(max_entries=64)
+def source_suggestions(lang: str, text: str) -> str:
+    """The closest source ids to a mistyped one, as a Markdown list of links to each quote."""
+    near = db.source_suggestions(text)
+    return "\n".join(
+        f"- [{fmt.md_text(i)}]({fmt.md_url(col.quote_link(i, lang))}) · {fmt.md_text(p)}"
+        for i, p in near[["id", "publisher"]].itertuples(index=False)
+    )
+
+
+PACKAGE_SECONDS = 600
+
+
+def package_name(version_id: str) -> str:
+    """The whole dataset's zip file name, naming its version."""
+    return package.archive_name(version_id)
+
+
+def data_package(version_id: str) -> bytes:
+    """The whole dataset of a kept version as one zip (CSV, Parquet, DuckDB, datapackage.json, README).
+
+    Built once per version and kept on disk; the build runs in its own process (`python -m etl package`), so its
+    memory (hundreds of MB at a nation's scale) never stays with the server that serves every reader."""
+    cached = package.packages_dir() / package.archive_name(version_id)
+    if not cached.exists():
+        done = subprocess.run(
+            [sys.executable, "-m", "etl", "package", "--version", version_id],
+            cwd=paths.REPO_ROOT,
+            env={**os.environ, paths.ENV_DATA_DIR: str(paths.data_dir())},
+            capture_output=True,
+            text=True,
+            timeout=PACKAGE_SECONDS,
+            check=True,
+        )
+        cached = Path(done.stdout.strip().splitlines()[-1])
+    return cached.read_bytes()

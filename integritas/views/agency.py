@@ -45,6 +45,8 @@ class AgencyView:
     region_history: pd.DataFrame
     flags: list[str]
     source_ids: list[str]
+    event_rows: col.Rows  # the journey's events as machine values, for their downloads
+    complaint_rows: col.Rows
 
 
 @view(max_entries=128, daily=True)
@@ -143,6 +145,16 @@ def agency(lang: str, agency_id: str) -> AgencyView | None:
         region_history=region_history,
         flags=flags,
         source_ids=sorted({i for i in ids if isinstance(i, str)}),
+        event_rows=col.rows_of(
+            ev.rename(columns={"event_id": "id"}),
+            ["id", "agency_id", "nama", "event", "menuju", "date", "date_precision", "status", "note", "source_id"],
+            lang,
+        ),
+        complaint_rows=col.rows_of(
+            cp,
+            ["id", "period_start", "period_end", "metric", "comparator", "value", "status", "note", "source_id"],
+            lang,
+        ),
     )
 
 

@@ -74,9 +74,9 @@ def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
 
 
 @view(max_entries=256)
-def series_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+def series_page(lang: str, text: str = "", offset: int = 0, limit: int = 50, order: db.Order | None = None) -> col.Page:
     """The NTT totals (every measure, every period, cumulative ones too), each marked when the chart draws it."""
-    totals = db.paged("complaint_totals_page", offset, limit)
+    totals = db.paged("complaint_totals_page", offset, limit, order)
     partial = [
         not fmt.is_full_years(s.date(), e.date())
         for s, e in totals[["period_start", "period_end"]].itertuples(index=False)
@@ -97,15 +97,26 @@ def series_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> 
     return col.page_of(totals, table, offset)
 
 
-def series_csv(text: str = "") -> bytes:
-    return col.csv_bytes(db.paged("complaint_totals_page", 0, None))
+def series_rows(lang: str, text: str = "", order: db.Order | None = None) -> col.Rows:
+    """Every matching row, as machine values, for the table's downloads."""
+    return col.rows_of(
+        db.paged("complaint_totals_page", 0, None, order),
+        ["period_start", "period_end", "metric", "comparator", "value", "status", "on_chart", "note", "source_id"],
+        lang,
+    )
 
 
 @view(max_entries=256)
 def breakdown_page(
-    lang: str, dimension: str, metric: str, text: str = "", offset: int = 0, limit: int = 50
+    lang: str,
+    dimension: str,
+    metric: str,
+    text: str = "",
+    offset: int = 0,
+    limit: int = 50,
+    order: db.Order | None = None,
 ) -> col.Page:
-    sel = db.paged("complaint_breakdown_page", offset, limit, dimension=dimension, metric=metric, q=text)
+    sel = db.paged("complaint_breakdown_page", offset, limit, order, dimension=dimension, metric=metric, q=text)
     table = pd.DataFrame(
         {
             tr("col.period", lang): col.periods(sel, lang),
@@ -119,21 +130,44 @@ def breakdown_page(
     return col.page_of(sel, table, offset)
 
 
-def breakdown_csv(dimension: str, metric: str, text: str = "") -> bytes:
-    return col.csv_bytes(db.paged("complaint_breakdown_page", 0, None, dimension=dimension, metric=metric, q=text))
+def breakdown_rows(lang: str, dimension: str, metric: str, text: str = "", order: db.Order | None = None) -> col.Rows:
+    """Every matching row, as machine values, for the table's downloads."""
+    return col.rows_of(
+        db.paged("complaint_breakdown_page", 0, None, order, dimension=dimension, metric=metric, q=text),
+        ["period_start", "period_end", "category", "metric", "comparator", "value", "status", "note", "source_id"],
+        lang,
+    )
 
 
 @view(max_entries=256)
-def national_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+def national_page(
+    lang: str, text: str = "", offset: int = 0, limit: int = 50, order: db.Order | None = None
+) -> col.Page:
     """National figures: context, never in the NTT series."""
-    nat = db.paged("complaints_national_page", offset, limit, q=text)
+    nat = db.paged("complaints_national_page", offset, limit, order, q=text)
     table = col.complaints_table(nat, lang)
     table.insert(1, tr("col.category", lang), col.texts(nat["dimension_value"]))
     return col.page_of(nat, table, offset)
 
 
-def national_csv(text: str = "") -> bytes:
-    return col.csv_bytes(db.paged("complaints_national_page", 0, None, q=text))
+def national_rows(lang: str, text: str = "", order: db.Order | None = None) -> col.Rows:
+    """Every matching row, as machine values, for the table's downloads."""
+    return col.rows_of(
+        db.paged("complaints_national_page", 0, None, order, q=text),
+        [
+            "period_start",
+            "period_end",
+            "dimension",
+            "dimension_value",
+            "metric",
+            "comparator",
+            "value",
+            "status",
+            "note",
+            "source_id",
+        ],
+        lang,
+    )
 
 
 @view(kind="resource", max_entries=8)

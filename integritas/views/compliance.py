@@ -66,6 +66,7 @@ class ComplianceView:
     table: pd.DataFrame  # plain text cells, for st.dataframe
     coverage: pd.DataFrame
     source_ids: list[str]
+    rows: col.Rows  # the table as machine values, both years' when comparing, for its downloads
 
 
 @view(max_entries=64)
@@ -112,17 +113,44 @@ def compliance(lang: str, year: int, compare: int = 0) -> ComplianceView:
             tr("col.status", lang): col.statuses(kab["status"], lang),
         }
     )
-    if compare:
-        other = zones[compare]
-        table.insert(
-            1 if compare < year else 2,
-            tr("col.zone", lang) + f" {compare}",
-            col.zones(other.loc[kab["kode"], "zone"], lang),
-        )
-        table[tr("col.change", lang) + f" {first}→{second}"] = [tr(f"change.{c}", lang) for c in classes]
     # A bare URL: the page shows this column as a link, so only an http(s) URL is kept (a table cell is plain text:
     # this frame goes to st.dataframe, which does not read Markdown).
-    table[tr("col.source", lang)] = [fmt.http_url(u) for u in kab["url"]]
+    table[tr("col.source", lang) + f" {year}"] = [fmt.http_url(u) for u in kab["url"]]
+    machine = kab[["kode", "nama", "year", "zone", "category", "score", "status", "source_id"]].reset_index(drop=True)
+    machine["year"] = year  # a region without a row that year still says which year it has no data for
+    columns = [
+        ("kode", tr("col.kode", lang)),
+        ("nama", tr("col.region", lang)),
+        ("year", tr("col.year", lang)),
+        ("zone", tr("col.zone", lang)),
+        ("category", tr("col.category", lang)),
+        ("score", tr("col.score", lang)),
+        ("status", tr("col.status", lang)),
+        ("source_id", tr("col.source_id", lang)),
+    ]
+    if compare:
+        # Both years side by side: zone, category, score, status and source of the compared year too, so a reader
+        # (and the download) can check each side of a change against its own source.
+        other = zones[compare].loc[kab["kode"]]
+        at = 1 if compare < year else 2
+        table.insert(at, tr("col.zone", lang) + f" {compare}", col.zones(other["zone"], lang))
+        table.insert(at + 2, tr("col.category", lang) + f" {compare}", other["category"].fillna("–").tolist())
+        table.insert(at + 4, tr("col.score", lang) + f" {compare}", col.scores(other["score"], lang))
+        table[tr("col.source", lang) + f" {compare}"] = [fmt.http_url(u) for u in other["url"]]
+        table[tr("col.change", lang) + f" {first}→{second}"] = [tr(f"change.{c}", lang) for c in classes]
+        for name in ("zone", "category", "score", "status", "source_id"):
+            machine[f"{name}_{compare}"] = other[name].tolist()
+        machine[f"year_{compare}"] = compare
+        columns += [
+            (f"year_{compare}", tr("col.year", lang)),
+            (f"zone_{compare}", tr("col.zone", lang) + f" {compare}"),
+            (f"category_{compare}", tr("col.category", lang) + f" {compare}"),
+            (f"score_{compare}", tr("col.score", lang) + f" {compare}"),
+            (f"status_{compare}", tr("col.status", lang) + f" {compare}"),
+            (f"source_id_{compare}", tr("col.source_id", lang) + f" {compare}"),
+            ("change", tr("col.change", lang) + f" {first}→{second}"),
+        ]
+        machine["change"] = classes
     counts = db.compliance_counts_year(year)
     unnamed = [
         tr("kep.unnamed", lang, n=fmt.number(r.published - r.named, lang), zone=tr(f"zone.{r.zone}", lang))
@@ -156,6 +184,7 @@ def compliance(lang: str, year: int, compare: int = 0) -> ComplianceView:
         table=table,
         coverage=coverage,
         source_ids=sorted(set(source_ids)),
+        rows=col.Rows(machine, columns),
     )
 
 

@@ -34,6 +34,7 @@ class HomeView:  # the strings and table cells a page puts into Markdown have th
     zones_caption: str
     complaints: list[ComplaintCard]
     coverage: pd.DataFrame
+    coverage_rows: col.Rows  # the coverage table as machine values, for its downloads
     source_ids: list[str] = field(default_factory=list)
 
 
@@ -78,6 +79,18 @@ def home(lang: str) -> HomeView:
             tr("col.published", lang): [published.get(y, "–") for y in wide["year"]],
         }
     )
+    # the same table as numbers: pemda named per zone, and the count per zone where a source published one
+    sums = zones.dropna(subset=["published"]).pivot_table(
+        index="year", columns="zone", values="published", aggfunc="sum"
+    )
+    machine = wide[["year", "method"]].copy()
+    columns = [("year", tr("col.year", lang)), ("method", tr("col.method", lang))]
+    for zone in ("hijau", "kuning", "merah"):
+        machine[f"named_{zone}"] = wide[zone].astype(int).tolist()
+        published_zone = sums[zone] if zone in sums else pd.Series(dtype=float)
+        machine[f"published_{zone}"] = [published_zone.get(y) for y in wide["year"]]
+        columns.append((f"named_{zone}", f"{tr('col.named', lang)}: {tr(f'zone.{zone}', lang)}"))
+        columns.append((f"published_{zone}", f"{tr('col.published', lang)}: {tr(f'zone.{zone}', lang)}"))
     source_ids = complaints["source_id"].tolist()
     source_ids += zones["published_source_id"].dropna().tolist()
     source_ids += [i for ids in zones["source_ids"].dropna() for i in ids]
@@ -91,14 +104,15 @@ def home(lang: str) -> HomeView:
         zones_caption=tr("home.zones.caption", lang, named=fmt.number(int(latest["named"].sum()), lang)),
         complaints=cards,
         coverage=coverage,
+        coverage_rows=col.Rows(machine, columns),
         source_ids=sorted(set(source_ids)),
     )
 
 
 @view(max_entries=256)
-def awards_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
+def awards_page(lang: str, text: str = "", offset: int = 0, limit: int = 50, order: db.Order | None = None) -> col.Page:
     """A page of the awards and pending proposals, in date order (counted and cut in DuckDB)."""
-    awards = db.paged("awards_page", offset, limit)
+    awards = db.paged("awards_page", offset, limit, order)
     table = pd.DataFrame(
         {
             tr("col.agency", lang): col.texts(awards["nama"]),
@@ -112,9 +126,9 @@ def awards_page(lang: str, text: str = "", offset: int = 0, limit: int = 50) -> 
 
 
 @view(max_entries=256)
-def award_notes(offset: int = 0, limit: int = 50) -> list[str]:
+def award_notes(offset: int = 0, limit: int = 50, order: db.Order | None = None) -> list[str]:
     """The notes of the disputed, pending and scheduled awards among a page of them (Markdown, data escaped)."""
-    awards = db.paged("awards_page", offset, limit)
+    awards = db.paged("awards_page", offset, limit, order)
     flagged = awards[awards["status"].isin(["disputed", "pending", "scheduled"])]
     return [
         f"**{fmt.md_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)}** — {fmt.md_text(r.note)}"
@@ -123,8 +137,13 @@ def award_notes(offset: int = 0, limit: int = 50) -> list[str]:
     ]
 
 
-def awards_csv(text: str = "") -> bytes:
-    return col.csv_bytes(db.paged("awards_page", 0, None))
+def awards_rows(lang: str, text: str = "", order: db.Order | None = None) -> col.Rows:
+    """Every matching row, as machine values, for the table's downloads."""
+    return col.rows_of(
+        db.paged("awards_page", 0, None, order),
+        ["agency_id", "nama", "event", "menuju", "date", "date_precision", "status", "note", "source_id"],
+        lang,
+    )
 
 
 @view(kind="resource", max_entries=8)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -16,6 +17,7 @@ from integritas.i18n import tr
 from integritas.journey import Journey, label_of
 from integritas.labels import event_label, status_label
 from integritas.views._cache import view
+from integritas.views._columns import Rows
 
 STAGES = ("pencanangan", "usulan_tpn", "wbk", "wbbm")  # the stages a reader picks, by rank (pakta ranks as pencanangan)
 STAGE_RANK = {s: i for i, s in enumerate(STAGES, start=1)}
@@ -38,6 +40,8 @@ BREAKDOWN_KEYS = {
 PAGE_SIZE = 50
 MAX_BOXES = 20  # groups drawn in the durations chart (the most awarded first); its table has every group
 LANE_CHARS = 64  # the longest lane of the seed has 62 characters; the tooltip has the name whole
+# A longer lane name is written on two lines (name, then region) so that it leaves a phone's chart room to draw in.
+LANE_LINE = 32
 # The stages per year and the durations never read the stalled flag: one cache entry serves every threshold.
 _ANY_THRESHOLD = 2.0
 
@@ -132,6 +136,37 @@ def durations(lang: str, step: str = "wbk", by: str = "tahun") -> Durations:
         }
     )
     return Durations(rows=rows, table=table, reached=int(rows["reached"].sum()), measured=int(rows["n"].sum()))
+
+
+@dataclass
+class WbkAnswer:
+    """The first screen's answer: how many agencies reached WBK (and in the latest year with an award), how long."""
+
+    reached: int  # agencies that reached WBK, ever
+    measured: int  # of which with a pencanangan (or pakta) date on or before it
+    median: float | None  # years from pencanangan to WBK over all measured agencies; None when none is measured
+    first_year: int | None  # the first and the latest year in which an agency reached WBK
+    last_year: int | None
+    last: int  # agencies that reached WBK in `last_year`
+
+
+@view(max_entries=4, daily=True)
+def wbk_answer() -> WbkAnswer:
+    """How many agencies reached WBK, how many of them in the latest year with an award, and the province's median
+    time from pencanangan to WBK (one DuckDB median over every measured agency, not a median of the years')."""
+    years = db.journey_query("journey_durations", date.today(), _ANY_THRESHOLD, step="wbk", by="tahun")
+    whole = db.journey_query("journey_durations", date.today(), _ANY_THRESHOLD, step="wbk", by="semua")
+    if whole.empty:
+        return WbkAnswer(reached=0, measured=0, median=None, first_year=None, last_year=None, last=0)
+    r = whole.iloc[0]
+    return WbkAnswer(
+        reached=int(r["reached"]),
+        measured=int(r["n"]),
+        median=None if pd.isna(r["median"]) else float(r["median"]),
+        first_year=int(years["grp"].iloc[0]),
+        last_year=int(years["grp"].iloc[-1]),
+        last=int(years["reached"].iloc[-1]),
+    )
 
 
 @view(kind="resource", max_entries=32, daily=True)
@@ -333,8 +368,29 @@ def lanes_figure(lang: str, f: LaneFilter, sort: str = "lama", page: int = 1) ->
     """The lanes of one page, in its order."""
     p = lane_page(lang, f, sort, page)
     ids = p.lanes["agency_id"].tolist()
-    names = dict(zip(ids, charts.axis_labels(p.lanes["lane"].tolist(), LANE_CHARS), strict=True))
+    names = dict(zip(ids, lane_ticks(p.lanes["lane"].tolist()), strict=True))
     return charts.read_only(charts.lanes(p.events, ids, names, lane_labels(lang)))
+
+
+def _two_lines(s: str) -> str:
+    name, sep, region = s.rpartition(" (")
+    if sep and len(name) <= LANE_LINE and len(region) < LANE_LINE:  # the name, then "(its region)" whole
+        return f"{name}<br>({region}"
+    return "<br>".join(textwrap.wrap(s, LANE_LINE, break_long_words=False, break_on_hyphens=False))
+
+
+def lane_ticks(lanes: list[str]) -> list[str]:
+    """The lanes' axis labels: escaped and cut as axis labels are; a label longer than LANE_LINE characters goes
+    on two lines, the name and then "(its region)" when each fits, else broken between words, so that on a phone
+    the names leave the chart room to draw in. Only whole words move to the next line, and an escaped character
+    (&amp;) has no space in it, so the escaping stays intact."""
+    cut = charts.axis_labels(lanes, LANE_CHARS)
+    wrapped = [_two_lines(s) if len(s) > LANE_LINE else s for s in cut]
+    # wrapping folds runs of spaces: two names it would merge into one lane keep their one-line labels
+    seen: dict[str, set[str]] = {}
+    for w, c in zip(wrapped, cut, strict=True):
+        seen.setdefault(w, set()).add(c)
+    return [w if len(seen[w]) == 1 else c for w, c in zip(wrapped, cut, strict=True)]
 
 
 # ---------------------------------------------------------------- one agency
@@ -367,3 +423,65 @@ def journey_of(agency_id: str, lang: str, stalled_after: float = 2) -> AgencyJou
         label=label_of(ev, lang),
     )
     return AgencyJourney(journey=j, events=ev.reset_index(drop=True))
+
+
+# ---------------------------------------------------------------- downloads (machine values; made on click only)
+
+
+def durations_rows(lang: str, step: str = "wbk", by: str = "tahun") -> Rows:
+    """The time-to-award table as numbers: each group's agencies reaching `step`, those measured, and the spread."""
+    d = durations(lang, step, by)
+    frame = d.rows.rename(columns={"label": "group"})
+    years = tr("journey.years_short", lang)
+    return Rows(
+        frame,
+        [
+            ("grp", tr("col.id", lang)),
+            ("group", tr(BREAKDOWN_KEYS[by], lang)),
+            ("reached", tr("journey.reached", lang, step=tr(f"step.{step}", lang))),
+            ("n", tr("journey.measured", lang)),
+            *((c, f"{c} ({years})") for c in ("lo", "q1", "median", "q3", "hi", "mean")),
+        ],
+    )
+
+
+def stages_rows(lang: str) -> Rows:
+    """Agencies at each stage at every year's end, and those new to it that year."""
+    by_year = overview(lang).by_year
+    stages = [c for c in ("pencanangan", "usulan_tpn", "wbk", "wbbm") if c in by_year]
+    columns = [("year", tr("col.year", lang))] + [(s, tr(f"step.{s}", lang)) for s in stages]
+    columns += [
+        (f"new_{s}", f"{tr(f'step.{s}', lang)} ({tr('journey.new', lang)})") for s in stages if f"new_{s}" in by_year
+    ]
+    return Rows(by_year, columns)
+
+
+FIRST_STEPS = (("pencanangan", "pencanangan"), ("usulan", "usulan_tpn"), ("wbk", "wbk"), ("wbbm", "wbbm"))
+
+
+def lane_rows(lang: str, f: LaneFilter, sort: str = "lama") -> Rows:
+    """Every agency `f` keeps (not only the page of lanes shown), in order `sort`: its stage, since when, years in
+    it, stalled or not, and the first date of each milestone."""
+    model = db.journey_query(
+        "journey_lanes", date.today(), f.stalled_after, sort=sort, page_size=None, page_start=0, **f.params()
+    )
+    columns = [
+        ("agency_id", tr("col.agency_id", lang)),
+        ("nama", tr("col.agency", lang)),
+        ("singkatan", tr("col.singkatan", lang)),
+        ("jenis", tr("col.jenis", lang)),
+        ("induk", tr("col.parent", lang)),
+        ("region_kode", tr("col.kode", lang)),
+        ("stage", tr("journey.tahap", lang)),
+        ("since", tr("col.since", lang)),
+        ("since_precision", tr("col.date_precision", lang)),
+        ("years_in_stage", tr("col.years_in_stage", lang)),
+        ("stalled", tr("col.stalled", lang)),
+        *((f"first_{c}", tr(f"step.{s}", lang)) for c, s in FIRST_STEPS),
+    ]
+    return Rows(model, columns)
+
+
+def publishers() -> list[str]:
+    """Publishers behind the province-wide charts (every ZI event's source), most cited first."""
+    return db.event_publishers()

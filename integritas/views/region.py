@@ -19,6 +19,7 @@ class RegionView:  # nama, jenis, ibukota are plain text; the table is Markdown 
     jenis: str
     ibukota: str
     history_table: pd.DataFrame
+    history_rows: col.Rows  # the history as machine values, a year without a result included, for its downloads
     source_ids: list[str]  # of the history; each long table's page carries the sources of its rows
 
 
@@ -39,11 +40,15 @@ def region(lang: str, kode: str) -> RegionView:
             tr("col.source", lang): col.sources(by_year, lang),
         }
     )
+    machine = by_year.reset_index().rename(columns={"index": "year"})
+    machine.insert(0, "kode", kode)
+    names = ["kode", "year", "zone", "category", "score", "status", "source_id"]
     return RegionView(
         nama=str(reg["nama"]),
         jenis=str(reg["jenis"]),
         ibukota=str(reg["ibukota"]),
         history_table=history_table,
+        history_rows=col.rows_of(machine, names, lang),
         source_ids=sorted(set(hist["source_id"].tolist())),
     )
 
@@ -53,8 +58,10 @@ def region(lang: str, kode: str) -> RegionView:
 
 
 @view(max_entries=256)
-def agencies_page(lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
-    ag = db.paged("region_agencies_page", offset, limit, kode=kode, q=text)
+def agencies_page(
+    lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50, order: db.Order | None = None
+) -> col.Page:
+    ag = db.paged("region_agencies_page", offset, limit, order, kode=kode, q=text)
     table = pd.DataFrame(
         {
             tr("col.agency", lang): col.texts(ag["nama"]),
@@ -68,13 +75,32 @@ def agencies_page(lang: str, kode: str, text: str = "", offset: int = 0, limit: 
     return col.page_of(ag, table, offset)
 
 
-def agencies_csv(kode: str, text: str = "") -> bytes:
-    return col.csv_bytes(db.paged("region_agencies_page", 0, None, kode=kode, q=text))
+def agencies_rows(lang: str, kode: str, text: str = "", order: db.Order | None = None) -> col.Rows:
+    """Every matching row, as machine values, for the table's downloads."""
+    return col.rows_of(
+        db.paged("region_agencies_page", 0, None, order, kode=kode, q=text),
+        [
+            "id",
+            "nama",
+            "singkatan",
+            "jenis",
+            "induk",
+            "event",
+            "menuju",
+            "date",
+            "date_precision",
+            "status",
+            "source_id",
+        ],
+        lang,
+    )
 
 
 @view(max_entries=256)
-def units_page(lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
-    un = db.paged("region_units_page", offset, limit, kode=kode, q=text)
+def units_page(
+    lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50, order: db.Order | None = None
+) -> col.Page:
+    un = db.paged("region_units_page", offset, limit, order, kode=kode, q=text)
     table = pd.DataFrame(
         {
             tr("col.unit", lang): col.texts(un["unit"]),
@@ -88,18 +114,41 @@ def units_page(lang: str, kode: str, text: str = "", offset: int = 0, limit: int
     return col.page_of(un, table, offset)
 
 
-def units_csv(kode: str, text: str = "") -> bytes:
-    return col.csv_bytes(db.paged("region_units_page", 0, None, kode=kode, q=text))
+def units_rows(lang: str, kode: str, text: str = "", order: db.Order | None = None) -> col.Rows:
+    """Every matching row, as machine values, for the table's downloads."""
+    return col.rows_of(
+        db.paged("region_units_page", 0, None, order, kode=kode, q=text),
+        ["agency_id", "unit", "year", "zone", "category", "score", "status", "source_id"],
+        lang,
+    )
 
 
 @view(max_entries=256)
-def complaints_page(lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50) -> col.Page:
-    cp = db.paged("region_complaints_page", offset, limit, kode=kode)
+def complaints_page(
+    lang: str, kode: str, text: str = "", offset: int = 0, limit: int = 50, order: db.Order | None = None
+) -> col.Page:
+    cp = db.paged("region_complaints_page", offset, limit, order, kode=kode)
     return col.page_of(cp, col.complaints_table(cp, lang), offset)
 
 
-def complaints_csv(kode: str, text: str = "") -> bytes:
-    return col.csv_bytes(db.paged("region_complaints_page", 0, None, kode=kode))
+def complaints_rows(lang: str, kode: str, text: str = "", order: db.Order | None = None) -> col.Rows:
+    """Every matching row, as machine values, for the table's downloads."""
+    return col.rows_of(
+        db.paged("region_complaints_page", 0, None, order, kode=kode),
+        [
+            "period_start",
+            "period_end",
+            "dimension",
+            "dimension_value",
+            "metric",
+            "comparator",
+            "value",
+            "status",
+            "note",
+            "source_id",
+        ],
+        lang,
+    )
 
 
 @view(kind="resource", max_entries=64)

@@ -45,3 +45,17 @@ def test_sidebar_search_leads_to_the_agency(offline: OfflinePage) -> None:
     wait_for_app(page)
     expect(page.get_by_text("20 Desember 2021").first).to_be_visible()
     assert offline.blocked == []
+
+
+def test_a_phone_shows_the_answer_and_its_chart_on_the_first_screen(offline_mobile: OfflinePage) -> None:
+    # "How many agencies reached WBK each year, and how long did it take them?" at 390 × 844, without scrolling:
+    # the answer in words, then the time to WBK per award year (a count over each year's box), axis included.
+    page = offline_mobile.open("perjalanan")
+    main = page.locator("[data-testid='stMain']")
+    expect(main.get_by_text("Median 0,3 tahun dari pencanangan ke WBK")).to_be_in_viewport()
+    chart = main.locator("[data-testid='stPlotlyChart']").first
+    expect(chart.locator(".boxlayer .trace")).to_be_attached(timeout=15_000)
+    expect(chart.locator(".xtick").first).to_have_text("2019")
+    box = chart.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844, box
+    offline_mobile.shot("perjalanan-390")

@@ -155,7 +155,7 @@ def test_placeholders_take_numbers_and_dates_formatted_for_the_language() -> Non
     by_lang = {
         lang: (
             tr("upload.sample", lang, shown=fmt.number(1106, lang), n=fmt.number(2_500_000, lang)),
-            tr("app.data_version", lang, version=fmt.day(day, lang)),
+            tr("cite.version", lang, version="2026-02-06-3f9a1c", day=fmt.day(day, lang)),
         )
         for lang in LANGS
     }

@@ -22,20 +22,29 @@ def _count(sql: str) -> int:
 
 def test_province_counts_come_first_and_match_the_events(use_built: Path) -> None:
     at = open_page(PAGE)
-    metrics = {m.label: m.value for m in at.metric}
+    counts, answer = (m.value for m in at.markdown[:2])  # the counts in one line, then the answer in words
     reached = "status IN ('confirmed', 'inferred', 'disputed')"
-    assert metrics["Instansi dengan data ZI"] == str(_count("SELECT count(DISTINCT agency_id) FROM zi_events"))
+    with_events = _count("SELECT count(DISTINCT agency_id) FROM zi_events")
+    assert f"Instansi dengan data ZI: **{with_events}**" in counts
     wbk_now = _count(
         f"""SELECT count(DISTINCT agency_id) FROM zi_events WHERE event = 'wbk' AND {reached}
             AND agency_id NOT IN (SELECT agency_id FROM zi_events WHERE event = 'wbbm' AND {reached})"""
     )
-    assert metrics["WBK (belum WBBM)"] == str(wbk_now) == "4"
-    assert metrics["Macet (> 2 tahun)"] == str(sum(at.dataframe[0].value["Macet"] == "⚠ macet"))
+    assert f"WBK (belum WBBM): **{wbk_now}**" in counts and wbk_now == 4
+    assert f"Macet (> 2 tahun): **{sum(at.dataframe[0].value['Macet'] == '⚠ macet')}**" in counts
+    # KPPN Kupang 2019, 2021, BPOLBF 2022 (104 days after its pencanangan, the one start date known), 2024
+    assert answer == (
+        "**4** instansi meraih WBK sejak 2019, **1** di antaranya pada 2024. "
+        "Median **0,3 tahun** dari pencanangan ke WBK (1 dari 4 punya tanggal awal tercatat)."
+    )
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    stages, durations, lanes = specs
-    assert {t["name"] for t in stages["data"]} == {"pencanangan", "usulan ke TPN", "WBK", "WBBM"}
+    durations, stages, lanes = specs  # the time to WBK per award year first: it answers "how many, how long"
+    drawn = [t for t in stages["data"] if t.get("meta") != "credits"]  # the credits ride on an empty trace
+    assert {t["name"] for t in drawn} == {"pencanangan", "usulan ke TPN", "WBK", "WBBM"}
+    # the chart carries its title and its version, so that its saved image says what and which data it shows
+    assert "Tahap per tahun" in json.dumps(stages["layout"]["title"]) and "Versi data" in json.dumps(stages)
     assert durations["data"][0]["type"] == "box"
-    stage_table, duration_table = (t.value for t in at.table)
+    duration_table, stage_table = (t.value for t in at.table)
     assert stage_table.set_index("Tahun").loc["2019", "WBK (+ baru)"] == "1 (+1)"  # KPPN Kupang, WBK 2019
     assert list(duration_table["Tahun predikat"]) == ["2019", "2021", "2022", "2024"]
     assert len(lanes["layout"]["yaxis"]["categoryarray"]) == 35

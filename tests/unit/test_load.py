@@ -9,9 +9,9 @@ import duckdb
 import openpyxl
 import pytest
 
-from core import paths
+from core import paths, versions
 from etl import load
-from etl.build import KEEP_OLD_DBS, build
+from etl.build import build
 from etl.cli import main
 from etl.validate import ValidationFailed
 
@@ -188,16 +188,31 @@ def test_build_replays_accepted_uploads_and_undos_in_order(built: Path) -> None:
     ]
 
 
-def test_uploads_keep_only_the_newest_database_files(built: Path) -> None:
+def _six_commits() -> None:
     for year in range(2031, 2037):  # six commits, each writing a new database file
         load.commit(
             (HEADER + f"\n53.71;{year};90,50;hijau;A;;opini;confirmed;src-c36;;uji;\n").encode(),
             f"{year}.csv",
             "compliance",
         )
+
+
+def test_every_published_version_is_kept_and_named(built: Path) -> None:
+    _six_commits()
     files = sorted(paths.db_dir().glob("warehouse-*.duckdb"))
-    assert len(files) == KEEP_OLD_DBS + 1 and paths.current_db() == files[-1]
+    assert len(files) == 7 and paths.current_db() == files[-1]  # the build and six loads: a pinned link finds each
+    kept = versions.kept()
+    assert [v.file for v in kept] == [f.name for f in reversed(files)]
+    assert len({v.id for v in kept}) == 7 and all(versions.ID_PATTERN.match(v.id) for v in kept)
     assert _rows("SELECT count(*) FROM compliance WHERE year > 2030") == [(6,)]
+
+
+def test_a_server_short_of_disk_keeps_only_the_newest_versions(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTEGRITAS_KEEP_VERSIONS", "3")
+    _six_commits()
+    files = sorted(paths.db_dir().glob("warehouse-*.duckdb"))
+    assert len(files) == 3 and paths.current_db() == files[-1]
+    assert versions.find(versions.registry()[0].id) is None  # the first build's version: no longer kept
 
 
 def test_line_numbers_count_empty_lines_inside_the_file(built: Path) -> None:
