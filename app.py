@@ -40,6 +40,9 @@ pages = {
     ],
     t("nav.about"): [
         st.Page("app_pages/tentang.py", title=t("page.about"), icon=":material/menu_book:", url_path="tentang"),
+        st.Page(
+            "app_pages/glosarium.py", title=t("glossary.title"), icon=":material/dictionary:", url_path="glosarium"
+        ),
     ],
 }
 # Staff pages exist in the navigation only for a signed-in staff member: their URLs do not resolve otherwise.

@@ -5,7 +5,7 @@ import streamlit as st
 from integritas import db, geo
 from integritas.i18n import current_lang, t
 from integritas.linkcheck import asked, years_not_found
-from integritas.ui import cite_box, downloads, map_chart, open_region, require_db, sources_expander
+from integritas.ui import cite_box, downloads, map_chart, open_region, require_db, sources_expander, why_link
 from integritas.views import compliance
 
 require_db()
@@ -40,7 +40,10 @@ st.info(v.method_note, icon=":material/rule:")
 if v.published:
     st.caption(v.published)
 if v.crosses_method:
-    st.warning(t("kep.crosses"), icon=":material/compare_arrows:")
+    # the later year's method is the change the reader crosses: its paragraph says what may not be compared
+    st.warning(
+        t("kep.crosses") + why_link(v.method if year > compare else v.compare_method), icon=":material/compare_arrows:"
+    )
 
 left, right = st.columns([3, 1])
 with left:

@@ -5,7 +5,7 @@ import streamlit as st
 from integritas import db
 from integritas.i18n import current_lang, t
 from integritas.linkcheck import PENGADUAN, complaint_filters, filters_not_found
-from integritas.ui import chart, cite_box, paged_table, require_db, sources_expander, url_synced
+from integritas.ui import chart, cite_box, paged_table, require_db, sources_expander, url_synced, why_link
 from integritas.views import complaints
 from integritas.views._columns import Page
 
@@ -21,7 +21,7 @@ if filters_not_found(PENGADUAN, complaint_filters(lang), ":material/forum:"):
 base = complaints.complaints(lang, "substansi", "laporan")
 # no heading above the chart: it carries its title (so that its saved image does too)
 chart(complaints.series_figure(lang), name="pengaduan-per-tahun", title=t("cmp.series"), source_ids=base.source_ids)
-st.caption(t("cmp.series_note"))
+st.caption(t("cmp.series_note") + why_link("aduan"))
 series = paged_table(
     "seri",
     lambda q, order, offset, limit: complaints.series_page(lang, q, offset, limit, order),

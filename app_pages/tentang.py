@@ -43,6 +43,7 @@ if shown is not None:
 with st.expander(t("about.glossary"), icon=":material/translate:"):
     glossary = ("gloss.zi", "gloss.wbk", "gloss.wbbm", "gloss.laporan", "gloss.akses", "gloss.zona")
     st.markdown("\n".join(f"- {t(key)}" for key in glossary))
+    st.page_link("app_pages/glosarium.py", label=t("glossary.title"), icon=":material/dictionary:")
 
 st.subheader(t("about.sources.title"))
 sources = paged_table(

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from integritas import charts, cite, db, export, fmt, images
+from integritas import charts, cite, db, export, fmt, glossary, images
 from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
 from integritas.search import MAX_QUERY_CHARS
@@ -279,6 +279,14 @@ def sources_expander(ids: Iterable[object], key: str = "sumber") -> None:
         pages = math.ceil(len(wanted) / SOURCES_PER_PAGE)
         if pages > 1:
             st.number_input(t("search.page", pages=fmt.number(pages, lang)), 1, pages, step=1, key=f"{key}-p")
+
+
+def why_link(method: str) -> str:
+    """' [Mengapa?](glosarium?bagian=metode-…)': a method-change warning's link to its Metode paragraph, in the
+    reader's language."""
+    lang = current_lang()
+    target = glossary.method_link(method) + ("&lang=en" if lang == "en" else "")
+    return f" [{t('cite.why')}]({target})"
 
 
 def version_line() -> str | None:

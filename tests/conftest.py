@@ -47,7 +47,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def seeded(built_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A writable copy of the data directory as the seed build left it: faster than a build per test."""
     target = tmp_path / "data"
-    shutil.copytree(built_dir, target, ignore=shutil.ignore_patterns(".build.lock"))
+    shutil.copytree(built_dir, target, ignore=shutil.ignore_patterns(".build.lock", "packages"))
     monkeypatch.setenv(paths.ENV_DATA_DIR, str(target))
     return target
 

@@ -59,6 +59,7 @@ class ComplianceView:
     method: str
     method_note: str
     crosses_method: bool
+    compare_method: str  # the compared year's method ('' without a compared year)
     published: str
     province: str  # Markdown, its data escaped, as are province_source and published
     province_source: str | None
@@ -173,6 +174,7 @@ def compliance(lang: str, year: int, compare: int = 0) -> ComplianceView:
         method=methods[year],
         method_note=tr("kep.method_note", lang, year=year, method=tr(f"method.{methods[year]}", lang)),
         crosses_method=bool(compare) and methods.get(compare) != methods[year],
+        compare_method=str(methods.get(compare, "")),
         published=(tr("kep.published", lang, year=year, counts=published) + " " + " ".join(unnamed))
         if published
         else "",

@@ -163,6 +163,7 @@ def test_kepatuhan_compare_marks_changes_and_method_crossing(use_built: Path) ->
     assert table.loc["Kabupaten Alor", "Perubahan 2021→2022"] == "● tetap"
     assert table.loc["Kabupaten Lembata", "Perubahan 2021→2022"] == "● tetap"
     assert "pergantian metode" in at.warning[0].value
+    assert "(glosarium?bagian=metode-penilaian)" in at.warning[0].value  # why: the 2022 method's paragraph
     # both years side by side: each with its zone, score and own source, so either side can be checked
     kupang = table.loc["Kota Kupang"]
     assert (kupang["Zona 2021"], kupang["Zona 2022"]) == ("◆ kuning", "● hijau")

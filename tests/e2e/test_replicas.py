@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from bench.pages import PAGES
-from core import paths
+from core import paths, versions
 from etl import load
 from etl.build import build
 from tests.conftest import copy_data
@@ -27,7 +27,7 @@ NEW_YEAR = "Tahun 2030 memakai metode"  # Kepatuhan opens on the latest year
 def _version(data: Path) -> str:
     current = paths.current_db()
     assert current is not None and current.parent == data / "db"
-    return current.name
+    return versions.of_file(current).id  # the sidebar names the version by its id
 
 
 def _shows(op: OfflinePage, path: str, version: str) -> None:

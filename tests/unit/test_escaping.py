@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import paths
+from core import paths, versions
 from etl import load
 from etl.build import build
 from integritas import charts, fmt
@@ -209,9 +209,11 @@ def test_public_pages_name_no_loader_and_no_server_path(data_dir: Path, monkeypa
             for secret in ("Budi Santoso", "Siti Aminah", str(data_dir), server_path):
                 assert secret not in text, f"{page} ({lang}) shows {secret!r}"
     at = open_page("app_pages/tentang.py", "id")
-    loads = at.dataframe[-1].value
+    loads = at.table[-1].value
     assert list(loads["Oleh"])[0] == "staf Ombudsman NTT"  # newest first: the upload
     assert set(loads["Oleh"][1:]) == {"data awal (seed)"}
-    assert Path(server_path).name in _everything_shown(at)  # the data version, by its file name
-    en = open_page("app_pages/tentang.py", "en").dataframe[-1].value
+    shown = _everything_shown(at)
+    assert Path(server_path).name not in shown  # not even the file's name: the data version is its id
+    assert versions.of_file(Path(server_path)).id in shown
+    en = open_page("app_pages/tentang.py", "en").table[-1].value
     assert list(en["By"])[0] == "Ombudsman NTT staff"

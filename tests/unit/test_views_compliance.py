@@ -21,7 +21,7 @@ def test_a_year_shows_each_region_with_its_zone_and_the_rest_as_no_data(use_buil
     assert table.loc["Kabupaten Timor Tengah Utara", "Skor 2017"] == "31,43"
     assert table.loc["Kota Kupang", "Zona 2017"] == "◆ kuning"
     assert (table["Zona 2017"] == "tidak ada data").sum() == 18
-    assert "antaranews.com" in table.loc["Kabupaten Belu", "Sumber"]
+    assert "antaranews.com" in table.loc["Kabupaten Belu", "Sumber 2017"]
     rows = v.map_rows.set_index("kode")
     assert rows.loc["53.04", "cls"] == "merah" and rows.loc["53.09", "cls"] == "none"
     assert "37,86" in rows.loc["53.04", "hover"]
