@@ -58,8 +58,10 @@ format: setup ## ruff format + fixable lint
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-test: setup browser lint typecheck ## set up, lint, typecheck, unit + AppTest + browser tests (Chromium)
-	$(PY) -m pytest
+# Two workers, a test file each at a time (its session fixtures, servers and browser stay in one process): the
+# browser tests spend most of their time waiting on a server or a browser, so two halve the wall time on 2 cores.
+test: setup browser lint typecheck ## set up, lint, typecheck, unit + AppTest + browser tests (Chromium), 2 workers
+	$(PY) -m pytest -n 2 --dist loadfile
 
 test-fast: setup ## unit + AppTest only: no browser, no slow tests
 	$(PY) -m pytest -m "not e2e and not slow"

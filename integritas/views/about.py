@@ -74,7 +74,7 @@ def about(lang: str) -> AboutView:
         ),
         tables=pd.DataFrame(
             {
-                tr("col.table", lang): col.texts(tables["table_name"]),
+                tr("col.table", lang): tables["table_name"],  # names from our own DDL: [a-z_] only
                 tr("col.rows", lang): [fmt.number(counts.get(n, 0), lang) for n in tables["table_name"]],
                 # the page's language: the descriptions the data package gives in both (DuckDB comments are English)
                 tr("col.description", lang): [
@@ -84,9 +84,9 @@ def about(lang: str) -> AboutView:
         ),
         columns=pd.DataFrame(
             {
-                tr("col.table", lang): col.texts(cols["table_name"]),
-                tr("col.column", lang): col.texts(cols["column_name"]),
-                tr("col.type", lang): col.texts(cols["data_type"]),
+                tr("col.table", lang): cols["table_name"],
+                tr("col.column", lang): cols["column_name"],
+                tr("col.type", lang): cols["data_type"],
                 tr("col.description", lang): [  # a pattern (^53\.\d{2}$) is text, not Markdown
                     fmt.md_text(package.describe_field(tb, c, lang))
                     for tb, c in cols[["table_name", "column_name"]].itertuples(index=False)
@@ -101,7 +101,7 @@ def about(lang: str) -> AboutView:
                 tr("col.at", lang): [fmt.day(a, lang) for a in loads["at"]],
                 tr("col.by", lang): [loader(f, lang) for f in loads["file_name"]],
                 tr("col.file", lang): col.texts(loads["file_name"]),
-                tr("col.dataset", lang): col.texts(loads["dataset"]),
+                tr("col.dataset", lang): loads["dataset"],
                 tr("col.added", lang): loads["added"],
                 "sha256": loads["sha256"].str.slice(0, 12),
             }

@@ -215,8 +215,9 @@ def _check_page(visit: Visit, name: str, data_dir: Path) -> None:
     assert overflow <= 1, f"{name} at {visit.width} px: the page is {overflow} px wider than the window"
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("name", list(PAGES))
+# Every page in Bahasa; in English the two whose texts differ most (an agency's names, the sources list): the
+# escaping is the same code in both languages, and CI has a time budget.
+@pytest.mark.parametrize(("name", "lang"), [*((n, "id") for n in PAGES), ("instansi", "en"), ("tentang", "en")])
 def test_hostile_text_reads_as_typed_on_every_page(
     browser: Browser, hostile_site: tuple[str, Path], name: str, lang: str
 ) -> None:

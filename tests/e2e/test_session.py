@@ -207,8 +207,7 @@ def test_the_upload_page_does_not_violate_the_content_security_policy(browser: B
     ctx.close()
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(("width", "lang"), [(1280, "id"), (390, "en")])
 def test_screenshots_of_sign_in_and_upload(browser: Browser, staff_server: str, lang: str, width: int) -> None:
     ctx = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
     try:
