@@ -43,7 +43,8 @@ def require_db() -> None:
         st.error(t("cite.unknown", version=fmt.md_text(pin)), icon=":material/history:")
         st.markdown(t("cite.unknown_kept"))
         kept = db.kept_versions()[:10]
-        st.markdown("\n".join(f"- [{v.id}]({_with_version(v.id)}) · {fmt.day(v.day, lang)}" for v in kept))
+        links = (f"- [{v.id}]({fmt.md_url(_with_version(v.id))}) · {fmt.day(v.day, lang)}" for v in kept)
+        st.markdown("\n".join(links))
         st.button(t("cite.pinned_latest"), on_click=_unpin, icon=":material/update:")
         st.stop()
     if shown.id != latest.id:
@@ -151,8 +152,10 @@ def paged_table(
     # A filter box and a sort only where there is more than a page to filter (or a filter is already typed).
     many = fetch("", None, 0, PAGE_ROWS).total > PAGE_ROWS
     order: db.Order | None = None
-    left, right = st.columns([2, 1], vertical_alignment="bottom")
-    if searchable and (filter_box or many):
+    show_filter = searchable and bool(filter_box or many)
+    show_sort = bool(sorts) and bool(many or st.query_params.get(f"{key}-urut"))
+    left, right = st.columns([2, 1], vertical_alignment="bottom") if show_filter or show_sort else (None, None)
+    if show_filter and left is not None:
         text = left.text_input(
             t("search.filter"),
             key=f"{key}-q",
@@ -162,7 +165,7 @@ def paged_table(
             args=(f"{key}-p",),
             bind="query-params",
         ).strip()
-    if sorts and (many or st.query_params.get(f"{key}-urut")):
+    if show_sort and right is not None:
         options = _sort_options(sorts)
         url_synced(f"{key}-urut", options, "")
         chosen = right.selectbox(
