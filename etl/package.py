@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import re
@@ -306,14 +305,6 @@ def _schema(table: _Table) -> dict[str, object]:
             for cols, ref, ref_cols in table.foreign_keys
         ]
     return schema
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _order_by(table: _Table) -> str:

@@ -11,6 +11,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -240,6 +241,19 @@ def _export(title: str, rows: Rows, link: Mapping[str, object] | None = None) ->
     )
 
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _file_bytes(
+    write: Callable[[export.Export], bytes],
+    title: str,
+    make_rows: Callable[[], Rows],
+    link: Mapping[str, object] | None,
+) -> bytes:
+    """One download's file, made when the reader clicks (the rows are fetched then, never with the page)."""
+    return write(_export(title, make_rows(), link))
+
+
 def downloads(
     key: str, title: str, make_rows: Callable[[], Rows], total: int, link: Mapping[str, object] | None = None
 ) -> None:
@@ -249,25 +263,20 @@ def downloads(
     shown = db.shown_version()
     version = shown.id if shown else ""
     n = fmt.number(total, lang)
-    csv_col, xlsx_col = st.columns(2)
-    csv_col.download_button(
-        t("cite.csv", total=n),
-        data=lambda: export.to_csv(_export(title, make_rows(), link)),
-        file_name=export.file_name(key, version, "csv"),
-        mime="text/csv",
-        key=f"{key}-csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    xlsx_col.download_button(
-        t("cite.xlsx", total=n),
-        data=lambda: export.to_xlsx(_export(title, make_rows(), link)),
-        file_name=export.file_name(key, version, "xlsx"),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}-xlsx",
-        on_click="ignore",
-        icon=":material/table_view:",
-    )
+    formats: list[tuple[str, Callable[[export.Export], bytes], str, str, str]] = [
+        ("csv", export.to_csv, t("cite.csv", total=n), "text/csv", ":material/download:"),
+        ("xlsx", export.to_xlsx, t("cite.xlsx", total=n), XLSX_MIME, ":material/table_view:"),
+    ]
+    for column, (ext, write, label, mime, icon) in zip(st.columns(2), formats, strict=True):
+        column.download_button(
+            label,
+            data=partial(_file_bytes, write, title, make_rows, link),
+            file_name=export.file_name(key, version, ext),
+            mime=mime,
+            key=f"{key}-{ext}",
+            on_click="ignore",
+            icon=icon,
+        )
 
 
 def sources_expander(ids: Iterable[object], key: str = "sumber") -> None:

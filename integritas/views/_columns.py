@@ -115,6 +115,21 @@ HEADERS = {
 }
 
 
+# A complaint figure's columns in a download (national figures, a region's figures).
+COMPLAINT_COLUMNS = [
+    "period_start",
+    "period_end",
+    "dimension",
+    "dimension_value",
+    "metric",
+    "comparator",
+    "value",
+    "status",
+    "note",
+    "source_id",
+]
+
+
 def header(name: str, lang: str) -> str:
     """The header of the schema column `name` in `lang` (a download's header, a sort's label)."""
     return tr(HEADERS[name], lang)

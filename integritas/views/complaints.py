@@ -154,18 +154,7 @@ def national_rows(lang: str, text: str = "", order: db.Order | None = None) -> c
     """Every matching row, as machine values, for the table's downloads."""
     return col.rows_of(
         db.paged("complaints_national_page", 0, None, order, q=text),
-        [
-            "period_start",
-            "period_end",
-            "dimension",
-            "dimension_value",
-            "metric",
-            "comparator",
-            "value",
-            "status",
-            "note",
-            "source_id",
-        ],
+        col.COMPLAINT_COLUMNS,
         lang,
     )
 

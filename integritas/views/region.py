@@ -135,18 +135,7 @@ def complaints_rows(lang: str, kode: str, text: str = "", order: db.Order | None
     """Every matching row, as machine values, for the table's downloads."""
     return col.rows_of(
         db.paged("region_complaints_page", 0, None, order, kode=kode),
-        [
-            "period_start",
-            "period_end",
-            "dimension",
-            "dimension_value",
-            "metric",
-            "comparator",
-            "value",
-            "status",
-            "note",
-            "source_id",
-        ],
+        col.COMPLAINT_COLUMNS,
         lang,
     )
 

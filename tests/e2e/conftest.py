@@ -39,27 +39,12 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serve(data_dir: Path) -> Iterator[str]:
-    """`streamlit run serve.py` (the public server: app.py with its routes, headers and error handler, as `make run`
-    starts it) on a free loopback port against `data_dir`; yields the base URL once healthy."""
+def streamlit_server(script: Path, cwd: Path, env: dict[str, str], *extra: str) -> Iterator[str]:
+    """`streamlit run script` on a free loopback port; yields the base URL once healthy, stops it afterwards."""
     port = _free_port()
-    env = {**os.environ, paths.ENV_DATA_DIR: str(data_dir)}
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(REPO / "serve.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
+    cmd += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    proc = subprocess.Popen([*cmd, *extra], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -80,6 +65,15 @@ def serve(data_dir: Path) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextmanager
+def serve(data_dir: Path) -> Iterator[str]:
+    """`streamlit run serve.py` (the public server: app.py with its routes, headers and error handler, as `make run`
+    starts it) on a free loopback port against `data_dir`; yields the base URL once healthy."""
+    env = {**os.environ, paths.ENV_DATA_DIR: str(data_dir)}
+    with streamlit_server(REPO / "serve.py", REPO, env) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

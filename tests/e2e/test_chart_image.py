@@ -11,10 +11,7 @@ import io
 import json
 import os
 import shutil
-import subprocess
-import sys
 import time
-import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +24,7 @@ from playwright.sync_api import Browser, Locator, expect
 
 from integritas import charts, images
 from tests.conftest import REPO
-from tests.e2e.conftest import SHOTS, OfflinePage, _free_port
+from tests.e2e.conftest import SHOTS, OfflinePage, streamlit_server
 
 pytestmark = pytest.mark.e2e
 
@@ -84,32 +81,9 @@ def chart_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("chart-image")
     (folder / "app.py").write_text(SCRIPT, encoding="utf-8")
     shutil.copytree(REPO / "static", folder / "static")
-    port = _free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    cmd += ["--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    cmd += ["--server.enableStaticServing", "true"]
-    proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    out = proc.stdout.read().decode() if proc.stdout else ""
-                    raise RuntimeError(f"streamlit did not start:\n{out}") from None
-                time.sleep(0.3)
+    with streamlit_server(folder / "app.py", folder, env, "--server.enableStaticServing", "true") as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _charts(op: OfflinePage) -> Locator:
