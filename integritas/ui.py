@@ -7,6 +7,7 @@ Text from data is shown as text: wherever it meets Markdown (st.markdown, captio
 from __future__ import annotations
 
 import math
+import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -340,18 +341,21 @@ def url_synced(key: str, options: Sequence[object], default: object, keep_defaul
 # same figure (an id can be reused once its figure is gone).
 _CREDITED: OrderedDict[tuple[object, ...], tuple[weakref.ref[go.Figure], go.Figure]] = OrderedDict()
 _CREDITED_MAX = 64
+_CREDITED_LOCK = threading.Lock()  # every session's script runs in its own thread
 
 
 def _credited(fig: go.Figure, credits: charts.Credits, lang: str) -> go.Figure:
     key = (id(fig), credits, lang)
-    hit = _CREDITED.get(key)
-    if hit is not None and hit[0]() is fig:
-        _CREDITED.move_to_end(key)
-        return hit[1]
+    with _CREDITED_LOCK:
+        hit = _CREDITED.get(key)
+        if hit is not None and hit[0]() is fig:
+            _CREDITED.move_to_end(key)
+            return hit[1]
     credited = charts.read_only(charts.with_credits(fig, credits, lang))
-    _CREDITED[key] = (weakref.ref(fig), credited)
-    while len(_CREDITED) > _CREDITED_MAX:
-        _CREDITED.popitem(last=False)
+    with _CREDITED_LOCK:
+        _CREDITED[key] = (weakref.ref(fig), credited)
+        while len(_CREDITED) > _CREDITED_MAX:
+            _CREDITED.popitem(last=False)
     return credited
 
 
