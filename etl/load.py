@@ -279,7 +279,7 @@ def plan(raw: bytes, file_name: str, dataset: str, progress: Progress = lambda _
         if p.ok and (p.n_new or p.n_changed or p.n_sources):
             progress("write")
             try:
-                _apply(con, p, "dry-run")
+                _apply(con, p, "dry-run", datetime.now(UTC))
             except duckdb.ConstraintException as err:  # the validator knows every declared rule; this is the net
                 p.problems, p.problem_total = [Problem(None, None, None, "constraint", _first_line(err))], 1
             else:
@@ -339,7 +339,7 @@ def _db_name(con: duckdb.DuckDBPyConnection) -> str:
     return ident(con.execute("SELECT current_database()").fetchall()[0][0])
 
 
-def _apply(con: duckdb.DuckDBPyConnection, p: Plan, who: str) -> int:
+def _apply(con: duckdb.DuckDBPyConnection, p: Plan, who: str, when: datetime) -> int:
     """Record the load and its row images, then replace the changed rows and add the new ones (in `con`'s
     transaction). Returns the new load id."""
     ds = DATASETS[p.dataset]
@@ -347,7 +347,7 @@ def _apply(con: duckdb.DuckDBPyConnection, p: Plan, who: str) -> int:
     con.execute(
         'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'ok')",
-        [load_id, datetime.now(UTC), who, p.file_name, p.sha256, p.dataset, p.n_new + p.n_sources, p.n_changed],
+        [load_id, when, who, p.file_name, p.sha256, p.dataset, p.n_new + p.n_sources, p.n_changed],
     )
     if p.n_sources:  # the sources a file described inline come first: its facts cite them
         src = DATASETS["sources"]
@@ -429,14 +429,15 @@ def _next_load_id(con: duckdb.DuckDBPyConnection) -> int:
     return int(con.execute("SELECT coalesce(max(id), 0) + 1 FROM loads").fetchall()[0][0])
 
 
-MANIFEST_FIELDS = ("action", "load_id", "sha256", "file_name", "dataset", "by")
+# `at`: when the load or undo happened, so that a rebuild replays it with its own time (the brief dates data by it)
+MANIFEST_FIELDS = ("action", "load_id", "sha256", "file_name", "dataset", "by", "at")
 
 
 def manifest_file() -> Path:
     return paths.data_dir() / "uploads" / "manifest.csv"
 
 
-def _record(action: str, load_id: int, sha256: str, file_name: str, dataset: str, by: str) -> None:
+def _record(action: str, load_id: int, sha256: str, file_name: str, dataset: str, by: str, at: datetime) -> None:
     """Append to the upload manifest, the order in which `etl build` replays accepted uploads and undos."""
     target = manifest_file()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -445,9 +446,18 @@ def _record(action: str, load_id: int, sha256: str, file_name: str, dataset: str
         writer = csv.writer(fh)
         if new:
             writer.writerow(MANIFEST_FIELDS)
-        writer.writerow((action, load_id, sha256, file_name, dataset, by))
+        writer.writerow((action, load_id, sha256, file_name, dataset, by, at.isoformat()))
         fh.flush()
         os.fsync(fh.fileno())
+
+
+def _recorded_at(entry: dict[str, str]) -> datetime | None:
+    """The time a manifest line recorded (None for a line written before the manifest had one: replayed as now)."""
+    value = entry.get("at") or ""
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def replay(progress: Callable[[str], None] = lambda _m: None) -> int:
@@ -461,10 +471,12 @@ def replay(progress: Callable[[str], None] = lambda _m: None) -> int:
     for e in entries:
         if e["action"] == "load":
             raw = (target.parent / f"{e['sha256']}{Path(e['file_name']).suffix.lower()}").read_bytes()
-            new_ids[e["load_id"]], _ = commit(raw, e["file_name"], e["dataset"], by=e["by"], record=False)
+            new_ids[e["load_id"]], _ = commit(
+                raw, e["file_name"], e["dataset"], by=e["by"], record=False, at=_recorded_at(e)
+            )
             progress(f"  replayed upload {e['file_name']} as load {new_ids[e['load_id']]}")
         else:
-            undo(new_ids[e["load_id"]], by=e["by"], record=False)
+            undo(new_ids[e["load_id"]], by=e["by"], record=False, at=_recorded_at(e))
             progress(f"  replayed undo of load {new_ids[e['load_id']]}")
     return len(entries)
 
@@ -476,11 +488,13 @@ def commit(
     by: str | None = None,
     record: bool = True,
     progress: Progress = lambda _s: None,
+    at: datetime | None = None,
 ) -> tuple[int, Plan]:
     """Validate again under the lock, on the copy being written, and apply the file all or nothing; keep the
     accepted file by its hash."""
     _uploadable(dataset)
     who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
+    when = at or datetime.now(UTC)
     p = Plan(dataset, file_name, "")
     # hashing 100 MB takes a quarter of a second; hashlib releases the GIL, so it runs beside DuckDB's work
     hasher = ThreadPoolExecutor(max_workers=1)
@@ -494,7 +508,7 @@ def commit(
                 raise ValidationFailed(dataset, p.problems, p.problem_total)
             progress("write")
             p.sha256 = digest.result()
-            return _apply(con, p, who)
+            return _apply(con, p, who, when)
 
         def keep(load_id: int) -> None:
             # the accepted file by its hash, then the manifest line that replays it: a rebuild needs both
@@ -506,7 +520,7 @@ def commit(
                 tmp.write_bytes(raw)
                 os.replace(tmp, kept)
             if record:
-                _record("load", load_id, p.sha256, file_name, dataset, who)
+                _record("load", load_id, p.sha256, file_name, dataset, who, when)
 
         load_id = _write_new_db(change, progress, keep)
     return load_id, p
@@ -585,9 +599,10 @@ def _refuse_if_needed_later(con: duckdb.DuckDBPyConnection, load_id: int, order:
                 )
 
 
-def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
+def undo(load_id: int, by: str | None = None, record: bool = True, at: datetime | None = None) -> int:
     """Restore exactly the rows a load replaced or added, and record the undo as a load of its own."""
     who = by or os.environ.get("INTEGRITAS_USER") or getpass.getuser()
+    when = at or datetime.now(UTC)
     with build_lock():
 
         def change(con: duckdb.DuckDBPyConnection) -> int:
@@ -620,13 +635,13 @@ def undo(load_id: int, by: str | None = None, record: bool = True) -> int:
             con.execute(
                 'INSERT INTO loads (id, "at", "by", file_name, sha256, dataset, added, changed, rejected, status) '
                 "SELECT ?, ?, ?, 'undo of load ' || id, sha256, dataset, 0, ?, 0, 'undo' FROM loads WHERE id = ?",
-                [undo_id, datetime.now(UTC), who, n_images, load_id],
+                [undo_id, when, who, n_images, load_id],
             )
             return undo_id
 
         def keep(_undo_id: int) -> None:
             if record:
-                _record("undo", load_id, "", "", "", who)
+                _record("undo", load_id, "", "", "", who, when)
 
         undo_id = _write_new_db(change, keep=keep)
         return undo_id

@@ -178,8 +178,11 @@ def test_build_replays_accepted_uploads_and_undos_in_order(built: Path) -> None:
     undone_id, _ = load.commit(fix, "koreksi.csv", "compliance", by="staf-2")
     load.undo(undone_id, by="staf-2")
     before = _rows("SELECT * FROM compliance ORDER BY ALL")
+    times = _rows(f'SELECT id, epoch_us("at") FROM loads WHERE id > {seed_loads} ORDER BY id')
     assert main(["build"]) == 0
     assert _rows("SELECT * FROM compliance ORDER BY ALL") == before
+    # each replayed load and undo keeps the time it happened (the brief dates uploaded data by it), not the rebuild's
+    assert _rows(f'SELECT id, epoch_us("at") FROM loads WHERE id > {seed_loads} ORDER BY id') == times
     # the rebuilt seed takes the same ids, so the replayed loads keep theirs (and the undo names its load)
     assert _rows(f"SELECT id, file_name, status FROM loads WHERE id > {seed_loads} ORDER BY id") == [
         (kept_id, "penilaian-2030.csv", "ok"),
