@@ -28,6 +28,7 @@ pages = {
     t("nav.overview"): [
         # url_path "": the home page answers at / only, so /beranda is free to be a page that does not exist
         st.Page("app_pages/beranda.py", title=t("page.home"), icon=":material/home:", default=True, url_path=""),
+        st.Page("app_pages/ringkasan.py", title=t("brief.page"), icon=":material/summarize:", url_path="ringkasan"),
     ],
     t("nav.explore"): [
         st.Page("app_pages/kepatuhan.py", title=t("page.compliance"), icon=":material/map:", url_path="kepatuhan"),
@@ -46,8 +47,17 @@ pages = {
     ],
 }
 # Staff pages exist in the navigation only for a signed-in staff member: their URLs do not resolve otherwise.
-staff_pages = [st.Page("app_pages/masuk.py", title=t("page.login"), icon=":material/login:", url_path="masuk")]
-if current_staff():
+# Signed in, the same page is the account and sign-out page: its title says so, not "sign in".
+signed_in = bool(current_staff())
+staff_pages = [
+    st.Page(
+        "app_pages/masuk.py",
+        title=t("lang.account") if signed_in else t("page.login"),
+        icon=":material/account_circle:" if signed_in else ":material/login:",
+        url_path="masuk",
+    )
+]
+if signed_in:
     staff_pages += [
         st.Page("app_pages/unggah.py", title=t("page.upload"), icon=":material/upload_file:", url_path="unggah"),
         st.Page("app_pages/riwayat.py", title=t("page.history"), icon=":material/history:", url_path="riwayat"),

@@ -2,11 +2,22 @@
 
 import streamlit as st
 
+from integritas import glossary
 from integritas.fmt import md_text
 from integritas.i18n import current_lang, t
+from integritas.labels import as_recorded
 from integritas.linkcheck import agency_not_found, asked
 from integritas.search import MAX_QUERY_CHARS
-from integritas.ui import chart, cite_box, downloads, require_db, sources_expander, url_synced
+from integritas.ui import (
+    chart,
+    cite_box,
+    downloads,
+    narrow_only,
+    require_db,
+    sources_expander,
+    url_synced,
+    wide_only,
+)
 from integritas.views import agency
 
 DEFAULT = "kppn-kupang"
@@ -45,7 +56,8 @@ v = agency.agency(lang, agency_id)
 
 # Names, aliases and the note are data: escaped wherever they meet Markdown (titles, captions, labels).
 st.title(md_text(v.nama))
-meta = [md_text(x) for x in (v.singkatan, t(f"jenis.{v.jenis}"), v.induk) if x]
+meta = [md_text(x) for x in (v.singkatan, v.induk) if x]
+meta.insert(1 if v.singkatan else 0, glossary.linked(f"jenis.{v.jenis}", lang, t(f"jenis.{v.jenis}")))
 st.caption(" · ".join(meta))
 st.page_link(
     "app_pages/wilayah.py",
@@ -58,21 +70,32 @@ if v.aliases:
 if v.is_group:
     st.info(t("agency.group"), icon=":material/groups:")
 if v.note:
-    st.caption(md_text(v.note))
+    st.caption(as_recorded(md_text(v.note), lang))  # the project's note, in Bahasa: marked so in English
 
 if not v.lineage.empty:
     st.subheader(t("agency.lineage"))
-    st.table(v.lineage, hide_index=True)
+    st.table(glossary.hover_table(v.lineage, lang), hide_index=True)
     for line in v.family_awards:
         st.warning(line, icon=":material/call_split:")
 
 st.subheader(t("agency.journey"))
 st.markdown(
-    f"{t('agency.stage', stage=v.stage)} · {md_text(v.label)}" + (f" · **{t('journey.macet')}**" if v.stalled else "")
+    f"{t('agency.stage', stage=glossary.linked(v.stage, lang))} · {md_text(v.label)}"
+    + (f" · **{glossary.linked('journey.macet', lang, t('journey.macet'))}**" if v.stalled else "")
 )
 if (lane := agency.lane_figure(lang, agency_id)) is not None:
-    chart(lane, name=f"jalur-{agency_id}", title=v.nama, subtitle=t("agency.journey"), source_ids=v.source_ids)
-    st.table(v.events, hide_index=True)
+    # the browser keeps one form: the name beside the lane, or on a phone above it, with the years on top
+    for phone, box in ((False, wide_only("lane")), (True, narrow_only("lane"))):
+        with box:
+            chart(
+                agency.lane_figure(lang, agency_id, phone) or lane,
+                name=f"jalur-{agency_id}",
+                title=v.nama,
+                subtitle=t("agency.journey"),
+                source_ids=v.source_ids,
+                key="lane-phone" if phone else "lane",
+            )
+    st.table(glossary.hover_table(v.events, lang), hide_index=True)
     downloads(f"tahap-{agency_id}", f"{v.nama}: {t('agency.journey')}", lambda: v.event_rows, len(v.events))
 
 st.subheader(t("agency.flags.title"))
@@ -83,19 +106,19 @@ if not v.flags:
 
 if not v.complaints.empty:
     st.subheader(t("agency.complaints"))
-    st.table(v.complaints, hide_index=True)
+    st.table(glossary.hover_table(v.complaints, lang), hide_index=True)
     downloads(
         f"pengaduan-{agency_id}", f"{v.nama}: {t('agency.complaints')}", lambda: v.complaint_rows, len(v.complaints)
     )
 if not v.units.empty:
     st.subheader(t("agency.units"))
-    st.table(v.units, hide_index=True)
+    st.table(glossary.hover_table(v.units, lang, {"col.category": "kategori"}), hide_index=True)
 
 st.subheader(t("agency.region", region=md_text(v.region_nama)))
 if v.region_history.empty:
     st.caption(t("region.none"))
 else:
-    st.table(v.region_history, hide_index=True)
+    st.table(glossary.hover_table(v.region_history, lang), hide_index=True)
 
 sources_expander(v.source_ids)
 cite_box(t("cite.view_agency", agency=v.nama), v.source_ids)

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from integritas import db, geo
+from integritas import db, geo, glossary
 from integritas.i18n import current_lang, t
 from integritas.linkcheck import asked, years_not_found
 from integritas.ui import cite_box, downloads, map_chart, open_region, require_db, sources_expander, why_link
 from integritas.views import compliance
 
+# the table's 'Kategori 2024' is an assessment's category A–E
+SCORES = {"col.category": "kategori"}
 require_db()
 lang = current_lang()
 years = [int(y) for y in db.compliance_years()["year"]]
@@ -74,11 +76,12 @@ st.dataframe(
     v.table,
     hide_index=True,
     width="stretch",
-    column_config={c: st.column_config.LinkColumn(display_text=t("source.link")) for c in sources},
+    column_config={c: st.column_config.Column(help=h) for c, h in glossary.header_help(v.table, lang, SCORES).items()}
+    | {c: st.column_config.LinkColumn(display_text=t("source.link")) for c in sources},
 )
 downloads(f"kepatuhan-{year}" + (f"-{compare}" if compare else ""), view_title, lambda: v.rows, len(v.table), link)
 
 st.subheader(t("kep.coverage"))
-st.table(v.coverage, hide_index=True)
+st.table(glossary.hover_table(v.coverage, lang), hide_index=True)
 sources_expander(v.source_ids)
 cite_box(view_title, v.source_ids, link)

@@ -5,8 +5,8 @@ import streamlit as st
 from integritas import auth
 from integritas.i18n import current_lang, t
 
-st.title(t("auth.title"))
 staff = auth.current_staff()
+st.title(t("lang.account") if staff else t("auth.title"))  # signed in, this is the account and sign-out page
 if staff:
     st.success(t("auth.signed_in", name=staff), icon=":material/verified_user:")
     if auth.oidc_configured():

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from integritas import db
+from integritas import db, glossary
 from integritas.i18n import current_lang, t
 from integritas.linkcheck import PENGADUAN, complaint_filters, filters_not_found
 from integritas.ui import chart, cite_box, paged_table, require_db, sources_expander, url_synced, why_link
@@ -34,10 +34,22 @@ series = paged_table(
 st.subheader(t("cmp.breakdown"))
 url_synced("rincian", base.dimensions, "substansi")
 c1, c2 = st.columns(2)
-dimension = c1.selectbox(t("cmp.dimension"), base.dimensions, key="rincian", format_func=lambda d: t(f"dim.{d}"))
+dimension = c1.selectbox(
+    t("cmp.dimension"),
+    base.dimensions,
+    key="rincian",
+    format_func=lambda d: t(f"dim.{d}"),
+    help=glossary.help_text(f"dim.{st.session_state['rincian']}", lang),
+)
 metrics = complaints.complaints(lang, dimension, "laporan").metrics
 url_synced("metrik", metrics, "laporan" if "laporan" in metrics else metrics[0])
-metric = c2.selectbox(t("cmp.metric"), metrics, key="metrik", format_func=lambda m: t(f"metric.{m}"))
+metric = c2.selectbox(
+    t("cmp.metric"),
+    metrics,
+    key="metrik",
+    format_func=lambda m: t(f"metric.{m}"),
+    help=glossary.help_text(f"metric.{st.session_state['metrik']}", lang),
+)
 v = complaints.complaints(lang, dimension, metric)
 breakdown = Page()
 if v.breakdown.empty:

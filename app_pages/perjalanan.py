@@ -5,11 +5,21 @@ from datetime import date
 
 import streamlit as st
 
-from integritas import fmt
+from integritas import fmt, glossary
 from integritas.charts import clicked_key
 from integritas.i18n import current_lang, t
 from integritas.linkcheck import check_journey_link
-from integritas.ui import chart, cite_box, downloads, open_agency, require_db, sources_expander, url_synced
+from integritas.ui import (
+    chart,
+    cite_box,
+    downloads,
+    narrow_only,
+    open_agency,
+    require_db,
+    sources_expander,
+    url_synced,
+    wide_only,
+)
 from integritas.views import journeys
 
 require_db()
@@ -78,7 +88,13 @@ with left:
         key="lama",
     )
     a, b = st.columns(2)
-    a.selectbox(t("journey.langkah"), journeys.STEPS, key="langkah", format_func=lambda s: t(journeys.STEP_KEYS[s]))
+    a.selectbox(
+        t("journey.langkah"),
+        journeys.STEPS,
+        key="langkah",
+        format_func=lambda s: t(journeys.STEP_KEYS[s]),
+        help=glossary.help_text(step, lang),  # "wbk" or "wbbm": the step is the term
+    )
     b.selectbox(
         t("journey.rincian"), journeys.BREAKDOWNS, key="rincian", format_func=lambda s: t(journeys.BREAKDOWN_KEYS[s])
     )
@@ -102,10 +118,10 @@ with right:
 # The tables under the charts (the same numbers): in a second row, so that on a phone both charts come first.
 left, right = st.columns(2)
 with left:
-    st.table(d.table, hide_index=True)
+    st.table(glossary.hover_table(d.table, lang), hide_index=True)
     downloads("lama", t("journey.durations_title"), lambda: journeys.durations_rows(lang, step, by), len(d.table))
 with right:
-    st.table(ov.table, hide_index=True)
+    st.table(glossary.hover_table(ov.table, lang), hide_index=True)
     downloads("tahap", t("journey.stages_title"), lambda: journeys.stages_rows(lang), len(ov.table))
 
 # ---------------------------------------------------------------- the lanes, a page at a time
@@ -143,6 +159,7 @@ c4.selectbox(
     key="tahap",
     format_func=lambda x: t(f"step.{x}") if x else every,
     on_change=_first_page,
+    help=glossary.help_text(f"step.{st.session_state['tahap']}" if st.session_state["tahap"] else "zi", lang),
 )
 c5.selectbox(
     t("journey.urut"), journeys.SORTS, key="urut", format_func=lambda s: t(journeys.SORT_KEYS[s]), on_change=_first_page
@@ -156,17 +173,18 @@ n = c6.number_input(
     key="macet_tahun",
     bind="query-params",
     on_change=_first_page,
+    help=glossary.help_text("macet", lang),
 )
 semua = c7.checkbox(t("journey.include_empty"), key="semua", bind="query-params", on_change=_first_page)
 province_stalled = journeys.overview(lang, n).counts["stalled"]
 counts_slot.markdown(
     " · ".join(
-        f"{label}: **{fmt.number(value, lang)}**"
-        for label, value in (
-            (t("journey.with_events"), ov.counts["with_events"]),
-            (t("journey.at_wbk"), ov.counts["wbk"]),
-            (t("journey.at_wbbm"), ov.counts["wbbm"]),
-            (t("journey.stalled_count", n=n), province_stalled),
+        f"{glossary.linked(term, lang, label)}: **{fmt.number(value, lang)}**"  # each label explained on hover
+        for term, label, value in (
+            ("zi", t("journey.with_events"), ov.counts["with_events"]),
+            ("wbk", t("journey.at_wbk"), ov.counts["wbk"]),
+            ("wbbm", t("journey.at_wbbm"), ov.counts["wbbm"]),
+            ("macet", t("journey.stalled_count", n=n), province_stalled),
         )
     )
 )
@@ -191,7 +209,15 @@ hal = pick.number_input(
 )
 p = journeys.lane_page(lang, f, st.session_state["urut"], hal)
 info_text = (
-    t("journey.showing", first=fmt.number(p.first, lang), last=fmt.number(p.last, lang), total=fmt.number(total, lang))
+    fmt.plural(
+        total,
+        lang,
+        "journey.showing",
+        "lang.showing_one",  # "of 1 agency"
+        first=fmt.number(p.first, lang),
+        last=fmt.number(p.last, lang),
+        total=fmt.number(total, lang),
+    )
     + " · "
     + t("journey.macet_note", n=n, count=fmt.number(stalled, lang))
 )
@@ -200,22 +226,30 @@ if p.lanes.empty:
     st.info(t("journey.none"))
 else:
     st.caption(t("journey.caption"))
-    event = chart(
-        journeys.lanes_figure(lang, f, st.session_state["urut"], hal),
-        name=f"jalur-{hal}",
-        title=t("journey.lanes_title"),
-        subtitle=info_text,
-        source_ids=p.source_ids,
-        key="lanes",
-        selectable=True,
-    )
-    if agency_id := clicked_key(event):
+    # Two forms of the same lanes, the browser keeps one: names beside the lanes on a wide screen; on a phone each
+    # name on a line above its lane and the years on top, so the markers have the screen's whole width.
+    events = []
+    for phone, box in ((False, wide_only("lanes")), (True, narrow_only("lanes"))):
+        with box:
+            events.append(
+                chart(
+                    journeys.lanes_figure(lang, f, st.session_state["urut"], hal, phone),
+                    name=f"jalur-{hal}",
+                    title=t("journey.lanes_title"),
+                    subtitle=info_text,
+                    source_ids=p.source_ids,
+                    key="lanes-phone" if phone else "lanes",
+                    selectable=True,
+                )
+            )
+    if agency_id := next((a for a in map(clicked_key, events) if a), None):
         open_agency(agency_id)
     st.dataframe(
         p.table,
         hide_index=True,
         width="stretch",
-        column_config={t("col.page"): st.column_config.LinkColumn(display_text=t("link.open"))},
+        column_config={c: st.column_config.Column(help=h) for c, h in glossary.header_help(p.table, lang).items()}
+        | {t("col.page"): st.column_config.LinkColumn(display_text=t("link.open"))},
     )
     # every agency the filters keep, not only this page of lanes
     downloads("jalur", t("journey.lanes_title"), lambda: journeys.lane_rows(lang, f, st.session_state["urut"]), total)

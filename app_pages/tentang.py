@@ -3,7 +3,9 @@
 import streamlit as st
 
 from integritas import db, fmt, geo
+from integritas.glossary import hover_table
 from integritas.i18n import current_lang, t
+from integritas.labels import recorded_md
 from integritas.ui import cite_box, paged_table, require_db
 from integritas.views import about
 from integritas.views._columns import QUOTE_PARAM
@@ -57,9 +59,9 @@ sources = paged_table(
 )
 
 st.subheader(t("about.methods"))
-st.table(v.methods, hide_index=True)
+st.table(hover_table(v.methods, lang), hide_index=True)
 st.markdown(f"**{t('about.bands')}**")
-st.table(v.bands, hide_index=True)
+st.table(hover_table(v.bands, lang, {"col.category": "kategori"}), hide_index=True)
 
 st.subheader(t("about.schema.title"))
 # The data version by its id: a public page never shows where the server keeps its data.
@@ -73,9 +75,10 @@ if fc is None:
     st.warning(t("about.boundaries.missing", path=geo.boundaries_file().name), icon=":material/map:")
 else:
     st.write(t("about.boundaries.ok", n=len(fc["features"]), size=fmt.number(geo.boundary_size_kb(), lang)))
-    # the boundary file is data too: its attribution and licence are shown as typed
-    st.info(fmt.md_text(fc.get("attribution", "")), icon=":material/copyright:")
-    st.caption(fmt.md_text(fc.get("licence", "")))
+    # the boundary file is data too: its attribution (recorded in Bahasa) and licence note (recorded in English)
+    # in the page's language while they read as the locale files have them, else as typed and marked
+    st.info(recorded_md(fc.get("attribution"), "lang.geo.attribution", "id", lang), icon=":material/copyright:")
+    st.caption(recorded_md(fc.get("licence"), "lang.geo.licence", "en", lang))
 
 st.subheader(t("about.regions"))
 st.table(v.regions, hide_index=True)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from integritas import auth, db, upload
-from integritas.fmt import number
+from integritas.fmt import number, plural
 from integritas.i18n import current_lang, t
 
 lang = current_lang()
@@ -53,7 +53,10 @@ if plan.breaches:
         st.dataframe(upload.breach_table(breach), hide_index=True, width="stretch")
     st.stop()
 if not plan.ok:
-    st.error(t("upload.refused", n=number(plan.problem_total, lang)), icon=":material/block:")
+    st.error(
+        plural(plan.problem_total, lang, "upload.refused", "lang.refused_one", n=number(plan.problem_total, lang)),
+        icon=":material/block:",
+    )
     if plan.problem_total > len(plan.problems):
         st.caption(t("upload.first_problems", shown=number(len(plan.problems), lang)))
     st.dataframe(upload.problems_table(plan.problems, lang), hide_index=True, width="stretch")
@@ -74,7 +77,8 @@ st.dataframe(upload.changes_table(plan, lang), hide_index=True, width="stretch")
 if plan.sources:
     st.caption(t("upload.sources_added", n=number(plan.n_sources, lang)))
     st.dataframe(upload.sources_table(plan, lang), hide_index=True, width="stretch")
-if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), type="primary"):
+n_rows = plan.n_new + plan.n_changed
+if st.button(plural(n_rows, lang, "upload.commit", "lang.commit_one", n=number(n_rows, lang)), type="primary"):
     by = auth.require_live_staff()  # the credential is checked again at the moment of writing
     if by is None:
         st.stop()
@@ -86,7 +90,10 @@ if st.button(t("upload.commit", n=number(plan.n_new + plan.n_changed, lang)), ty
         failure = err
     bar.empty()
     if isinstance(failure, upload.ValidationFailed):  # the database changed between the dry run and the commit
-        st.error(t("upload.refused", n=number(failure.total, lang)), icon=":material/block:")
+        st.error(
+            plural(failure.total, lang, "upload.refused", "lang.refused_one", n=number(failure.total, lang)),
+            icon=":material/block:",
+        )
         st.dataframe(upload.problems_table(failure.problems, lang), hide_index=True, width="stretch")
     elif isinstance(failure, upload.LoadFailed):
         reason = upload.breach_summary(failure.breaches, lang) or " " + failure.message(lang)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from integritas import db
+from integritas import db, glossary
 from integritas.fmt import md_text
 from integritas.i18n import current_lang, t
 from integritas.linkcheck import asked, region_not_found
@@ -32,7 +32,8 @@ kode = st.selectbox(t("region.pick"), codes, format_func=lambda k: f"{names[k]} 
 v = region.region(lang, kode)
 
 st.title(md_text(v.nama))  # names are data: shown as typed
-st.caption(t("region.capital", jenis=t(f"jenis.{v.jenis}"), ibukota=md_text(v.ibukota)))
+kind = glossary.linked(f"jenis.{v.jenis}", lang, t(f"jenis.{v.jenis}"))  # 'Kabupaten', explained on hover
+st.caption(t("region.capital", jenis=kind, ibukota=md_text(v.ibukota)))
 
 # no heading above the chart: it carries its title (so that its saved image does too)
 left, right = st.columns([1, 1])
@@ -46,7 +47,7 @@ with left:
     )
     st.caption(t("region.bands_note"))
 with right:
-    st.table(v.history_table, hide_index=True)
+    st.table(glossary.hover_table(v.history_table, lang, {"col.category": "kategori"}), hide_index=True)
     downloads(f"kepatuhan-{kode}", f"{v.nama}: {t('region.history')}", lambda: v.history_rows, len(v.history_table))
 
 # Long tables a page at a time (filtered and cut in DuckDB), each with a download of every matching row.

@@ -31,6 +31,7 @@ class Page:
 
 PAGES: tuple[Page, ...] = (
     Page("beranda", "", "app_pages/beranda.py"),
+    Page("ringkasan", "ringkasan", "app_pages/ringkasan.py"),
     Page("kepatuhan", "kepatuhan", "app_pages/kepatuhan.py"),
     Page("perjalanan", "perjalanan", "app_pages/perjalanan.py"),
     Page("pengaduan", "pengaduan", "app_pages/pengaduan.py"),

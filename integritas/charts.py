@@ -301,18 +301,34 @@ def _symbol(event: str, status: str) -> str:
     return base + suffix
 
 
+# The phone's lanes: each lane's name on a line of its own above its markers, so that the markers have the whole
+# width (a 390 px screen left them 150 px beside the names); the years on top, where the first lanes are.
+PHONE_LANE_PX = 46  # a name (11 px text) over a row of 14 px markers, with air between lanes
+PHONE_LANE_CHARS = 54  # what a line of 11 px text holds across a 390 px phone's chart (about 358 px)
+PHONE_LEGEND_PX = 24  # a phone lists the legend one entry a line
+_TOP_TICKS = 22  # px the year labels of an axis on top take above the plot
+
+
 def lanes(
-    events: pd.DataFrame, lane_order: list[str], lane_labels: dict[str, str], labels: dict[str, str]
+    events: pd.DataFrame,
+    lane_order: list[str],
+    lane_labels: dict[str, str],
+    labels: dict[str, str],
+    *,
+    phone: bool = False,
 ) -> go.Figure:
     """One lane per agency across time. A year-only date is drawn as a bar over its year, a month as its month.
 
-    `events`: agency_id, event, date, date_precision, status, hover. `labels`: translated names for every event
-    type and status (keys 'event.x' and 'status.x').
+    `events`: agency_id, event, date, date_precision, status, hover. `lane_labels`: agency id -> its lane's name
+    (escaped). `labels`: translated names for every event type and status (keys 'event.x' and 'status.x').
+    `phone`: the narrow screen's form: the lanes are the agency ids, each named on its own line above its markers,
+    and the years are on top (see PHONE_LANE_PX).
     """
     fig = go.Figure()
     mid = events["date"] + pd.to_timedelta(events["date_precision"].map(_SPAN_DAYS), unit="D")
     half = pd.to_timedelta(events["date_precision"].map(_SPAN_DAYS), unit="D")
-    y = events["agency_id"].map(lane_labels)
+    # on a phone a lane is its agency's id (two agencies with one name keep two lanes); the name is written above
+    y = events["agency_id"] if phone else events["agency_id"].map(lane_labels)
     spans_x: list[object] = []
     spans_y: list[object] = []
     for m, h, yy, p in zip(mid, half, y, events["date_precision"], strict=True):
@@ -349,9 +365,12 @@ def lanes(
             name=f"{labels['event.' + event]} · {labels['status.' + status]}",
             legendgroup=event,
         )
+    if phone:
+        _phone_lanes(fig, lane_order, lane_labels)
+        return fig
     lane_names = [lane_labels[a] for a in lane_order]
-    # a phone lists the legend one entry a line under the lanes, in the figure's height: room for it, so that the
-    # lanes keep about 34 px each there too (a name on two lines needs them)
+    # a narrow window (a tablet; a phone has its own form) lists the legend on many lines under the lanes, in the
+    # figure's height: room for it, so that the lanes keep about 34 px each there too (a name on two lines needs them)
     height = max(260, 34 * len(lane_order) + 120 + 20 * len(fig.data))
     fig.update_layout(
         height=height,
@@ -368,6 +387,42 @@ def lanes(
         hovermode="closest",
     )
     return fig
+
+
+def _phone_lanes(fig: go.Figure, lane_order: list[str], lane_labels: dict[str, str]) -> None:
+    # Each name is an annotation just above its lane's markers (half a marker and a little air), left-aligned
+    # on the plot's edge; the y axis has no labels, so the markers span the whole width.
+    for agency in lane_order:
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=agency,
+            yref="y",
+            yanchor="bottom",
+            yshift=10,  # clear of the lane's markers (a star stands 18 px tall)
+            text=lane_labels[agency],
+            showarrow=False,
+            font={"size": 11},
+            align="left",
+        )
+    height = PHONE_LANE_PX * len(lane_order) + 60 + PHONE_LEGEND_PX * len(fig.data)
+    fig.update_layout(
+        height=height,
+        margin={"l": 4, "r": 4, "t": 10, "b": 10},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": lane_order[::-1],
+            "type": "category",
+            "showticklabels": False,
+            # the top lane's name needs room above it within the plot: half a lane more at the top
+            "range": [-0.6, len(lane_order) - 0.1],
+        },
+        xaxis={"type": "date", "side": "top", "automargin": True, "showgrid": True},
+        legend={"orientation": "h", "y": -0.02, "yanchor": "top"},
+        hovermode="closest",
+        dragmode=False,
+    )
 
 
 # Stage areas: the awards dark, the steps before them light, so the stack reads from the awards up.
@@ -686,6 +741,8 @@ def with_credits(fig: go.Figure, credits: Credits, lang: str = "id") -> go.Figur
     top = _TITLE_TOP + title_height + sub_height + _PLOT_GAP
     bottom = _FOOTER_PAD + LINE_HEIGHT * CREDIT_SIZE * len(footer)
     old_top = out.layout.margin.t if out.layout.margin.t is not None else 0
+    if out.layout.xaxis.side == "top":  # the axis's labels stand above the plot, under the title block
+        top += _TOP_TICKS
     out.update_layout(
         title={
             "text": "<b>" + _html(title) + "</b>",
@@ -720,7 +777,22 @@ def with_credits(fig: go.Figure, credits: Credits, lang: str = "id") -> go.Figur
     )
     if out.layout.height is not None:
         out.layout.height = math.ceil(out.layout.height + top - old_top + bottom)
+        _legend_above_credits(out, bottom)
     return out
+
+
+def _legend_above_credits(fig: go.Figure, bottom: float) -> None:
+    """Move a chart's horizontal legend from below its plot (a fraction of the plot's height under it) onto the
+    container, just above the source lines.
+
+    A legend placed in plot fractions moves with the plot: on a phone its entries wrap onto more lines, the plot
+    gets shorter, and the legend climbs over the axis's tick labels (the agency's lane hid its years). On the
+    container, plotly.js reserves its height first and fits the plot and its tick labels above it, at any width.
+    """
+    legend = fig.layout.legend
+    below = legend.orientation == "h" and legend.y is not None and legend.y < 0
+    if below and legend.yref in (None, "paper"):
+        fig.update_layout(legend={"yref": "container", "y": bottom / fig.layout.height, "yanchor": "bottom"})
 
 
 # The exported image: 16:9 at twice the pixels, sharp in a report or a slide; a tall chart (many lanes) passes
@@ -740,6 +812,42 @@ def image_file_name(name: str, version: str = "") -> str:
     return re.sub(r"\.{2,}", ".", stem)[:120].strip(".-_") or "grafik"
 
 
+# plotly.js's own English words that a chart here can show, as Streamlit's plotly.js bundle spells them (the camera
+# button's tooltip, its failure notice, the zoom and legend hints), each with its key in the locale files.
+PLOTLY_WORDS = {
+    "Download plot as a PNG": "lang.plotly.download_png",
+    "Download plot": "lang.plotly.download",
+    "Sorry, there was a problem downloading your image!": "lang.plotly.snapshot_failed",
+    "Double-click to zoom back out": "lang.plotly.zoom_out",
+    "Double-click on legend to isolate one trace": "lang.plotly.isolate",
+}
+
+
+def plotly_locale(lang: str) -> dict[str, Any]:
+    """A plotly.js locale for `lang`: month and day names, the date format and the decimal and thousands signs from
+    Babel (CLDR), so that date axes and hovers read 'Mei 2025' / '1.278,5' on a Bahasa page; and plotly's own
+    words from the locale files. No locale file of plotly.js is fetched: the config carries it."""
+    loc = fmt.babel_locale(lang)
+    days = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, plotly.js (d3) from Sunday
+    return {
+        "dictionary": {english: tr(key, lang) for english, key in PLOTLY_WORDS.items()},
+        "format": {
+            "days": [loc.days["format"]["wide"][d] for d in days],
+            "shortDays": [loc.days["format"]["abbreviated"][d] for d in days],
+            "months": [loc.months["format"]["wide"][m] for m in range(1, 13)],
+            "shortMonths": [loc.months["format"]["abbreviated"][m] for m in range(1, 13)],
+            "date": "%d/%m/%Y" if lang == "id" else "%m/%d/%Y",
+            # the axis's tick and hover formats by zoom level: day before month in Bahasa ('5 Mei 2025')
+            "year": "%Y",
+            "month": "%b %Y",
+            "dayMonth": "%-d %b" if lang == "id" else "%b %-d",
+            "dayMonthYear": "%-d %b %Y" if lang == "id" else "%b %-d, %Y",
+            "decimal": loc.number_symbols["latn"]["decimal"],
+            "thousands": loc.number_symbols["latn"]["group"],
+        },
+    }
+
+
 def plot_config(
     file_name: str,
     base: Mapping[str, Any] | None = None,
@@ -747,12 +855,16 @@ def plot_config(
     version: str = "",
     width: int = IMAGE_WIDTH,
     height: int = IMAGE_HEIGHT,
+    lang: str = "id",
 ) -> dict[str, Any]:
     """The st.plotly_chart config: `base` (a map's topojsonURL, scrollZoom…) with a mode bar that holds only the
     download-image button, shown at all times (a phone has no hover), and the image it makes: PNG,
-    `width`×`height` at IMAGE_SCALE, named by image_file_name(file_name, version)."""
+    `width`×`height` at IMAGE_SCALE, named by image_file_name(file_name, version); month names, number signs
+    and plotly's own words in `lang` (plotly_locale)."""
     config = {k: v for k, v in (base or {}).items() if k not in {"modeBarButtonsToRemove", "modeBarButtonsToAdd"}}
     return config | {
+        "locale": f"{lang}-integritas",  # our own name: never one of plotly's registered locales, half-matched
+        "locales": {f"{lang}-integritas": plotly_locale(lang)},
         "displayModeBar": True,
         "modeBarButtons": [["toImage"]],
         "displaylogo": False,

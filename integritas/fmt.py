@@ -5,17 +5,41 @@ from __future__ import annotations
 import html
 import re
 from datetime import date, datetime
+from decimal import Decimal
 from urllib.parse import quote
 
 import pandas as pd
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
+
+from core.i18n import tr
 
 _LOCALES = {"id": "id_ID", "en": "en_US"}
 
 
 def _loc(lang: str) -> str:
     return _LOCALES.get(lang, "id_ID")
+
+
+def babel_locale(lang: str) -> Locale:
+    """The Babel locale of `lang` (CLDR month names, number signs, plural rules)."""
+    return Locale.parse(_loc(lang))
+
+
+def plural(count: float, lang: str, other: str, one: str, /, **kwargs: object) -> str:
+    """The text of key `one` where the language's plural rule calls `count` singular (English 1), else of `other`:
+    'CSV (1 row)' but 'CSV (2 rows)'; Bahasa has one form, so both keys read the same there. Positional-only, so
+    that a placeholder may be called {n}."""
+    return tr(one if babel_locale(lang).plural_form(abs(count)) == "one" else other, lang, **kwargs)
+
+
+def plain_number(x: Decimal | float, lang: str) -> str:
+    """A stored number with exactly the digits it has and the language's decimal sign, without grouping (a diff
+    shows what is stored): Decimal('80.93') -> '80,93' (id) / '80.93' (en); '86.00' -> '86,00'; 2024 -> '2024'."""
+    d = Decimal(str(x))
+    places = max(0, -int(d.as_tuple().exponent))
+    return format_decimal(d, format="0" + ("." + "0" * places if places else ""), locale=_loc(lang))
 
 
 def _as_date(d: date | datetime | pd.Timestamp) -> date:

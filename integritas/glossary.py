@@ -23,6 +23,7 @@ SECTION_PARAM = "bagian"  # glosarium?bagian=metode-penilaian: a Metode paragrap
 GROUPS = ("zi", "penilaian", "aduan", "data")
 METHODS = ("kepatuhan", "penilaian", "opini", "zi", "aduan")
 HOVER_MAX = 120
+CATEGORY_KEYS = "lang.cat."  # the locale keys of complaint categories: lang.cat.<the category as recorded>
 # The default of the stalled rule ("macet"), as integritas/journey.py and the Perjalanan ZI page apply it; the
 # glossary's {n}. Not imported from journey.py, which would bring Streamlit in: tests/unit/test_glossary.py checks
 # that the journey model's default and behaviour agree with it.
@@ -161,6 +162,12 @@ def _index() -> tuple[dict[str, str], dict[str, str], list[tuple[re.Pattern[str]
                     patterns.append((re.compile("(?:.+?)".join(map(re.escape, parts))), e.anchor))
                 else:
                     claim(text, e.anchor)
+    # A complaint category is recorded in Bahasa and shown through its translation (lang.cat.<as recorded>, see
+    # integritas/labels.py): the translation of a category that is a term labels that term too.
+    for lang in LANGS:
+        for key, text in strings(lang).items():
+            if key.startswith(CATEGORY_KEYS) and (found := by_label.get(_fold(key[len(CATEGORY_KEYS) :]))):
+                by_label.setdefault(_fold(text), found)
     return by_key, by_label, patterns
 
 
@@ -379,3 +386,161 @@ def source_markdown(s: Source, lang: str) -> str:
     publisher = fmt.md_text(s.publisher)
     who = f"[{publisher}]({fmt.md_url(url)})" if url else f"{publisher} ({tr('sources.no_url', lang)})"
     return f"- {who}: «{fmt.md_text(s.quote)}»" if s.quote else f"- {who}"
+
+
+# ------------------------------------------------------------------------------------------------ hover help
+# Where a term appears (a widget's label, a table's header or cell, a chart's legend), its hover text comes from
+# here: a Streamlit `help=` tooltip for a widget or a metric, and for Markdown (tables, captions) a link with a
+# title, [PB](glosarium?istilah=pb "…"), which shows the hover text under the pointer and opens the entry on a tap.
+
+_ESCAPED = re.compile(r"\\(.)")
+# A term's link reads as the word it is, dotted underneath, not as a loud blue link in every header and cell.
+HOVER_CSS = (
+    f"<style>a[href^='{PAGE}?{TERM_PARAM}=']{{color:inherit !important;text-decoration:underline dotted"
+    " !important;text-underline-offset:0.2em;cursor:help}</style>"
+)
+_EVENT_KEYS = "event."  # a milestone cell starts with its event's words ('Usulan ke TPN menuju WBBM (…)')
+
+
+def term_href(term: str, lang: str) -> str:
+    """The relative link to a term's entry in the reader's language: 'glosarium?istilah=pb&lang=en'."""
+    return term_link(term) + ("&lang=en" if lang == "en" else "")
+
+
+def _md_title(text: str) -> str:
+    """Text as a Markdown link title: in double quotes, its backslashes and quotes escaped (CommonMark reads the
+    rest, brackets and parentheses included, as typed)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def link_md(label_or_key: str, lang: str, text: str | None = None) -> str | None:
+    """'[PB](glosarium?istilah=pb "Penundaan berlarut: …")': `text` (Markdown, the label escaped when not given)
+    linked to its entry with the hover text as the link's title; None for a label the glossary does not have."""
+    e = entry(label_or_key, lang)
+    if e is None:
+        return None
+    shown = fmt.md_text(label_or_key) if text is None else text
+    return f"[{shown}]({term_href(e.anchor, lang)} {_md_title(e.hover)})"
+
+
+def linked(label_or_key: str, lang: str, text: str | None = None) -> str:
+    """`link_md`, or the text itself (escaped when not given) for a label the glossary does not have."""
+    return link_md(label_or_key, lang, text) or (fmt.md_text(label_or_key) if text is None else text)
+
+
+def help_text(label_or_key: str, lang: str) -> str | None:
+    """A widget's or a metric's `help=` tooltip: the hover text and a link to the whole entry; None when the
+    glossary has no entry for the label."""
+    e = entry(label_or_key, lang)
+    if e is None:
+        return None
+    return f"{fmt.md_text(e.hover)} [{tr('hover.more', lang)}]({term_href(e.anchor, lang)})"
+
+
+def _plain(cell: str) -> str:
+    """A Markdown cell as the reader sees it: without the escapes that keep data literal."""
+    return _ESCAPED.sub(r"\1", cell).replace(fmt.WORD_JOINER, "")
+
+
+@functools.cache
+def _texts(lang: str, prefix: str = "") -> tuple[tuple[str, str], ...]:
+    """(text, anchor) of every locale key an entry lists (those starting with `prefix`), longest text first: the
+    words the code itself shows for a term."""
+    out = {
+        strings(lang)[k]: e.anchor
+        for e in _entries(lang)
+        for k in e.keys
+        if k.startswith(prefix) and not _PLACEHOLDER.search(strings(lang)[k])
+    }
+    return tuple(sorted(out.items(), key=lambda kv: -len(kv[0])))
+
+
+_REMARK = re.compile(r"\s*\([^)]*\)$")
+_YEAR_SUFFIX = re.compile(r"\s+\d{4}(\s*→\s*\d{4})?$")  # 'Zona 2024' is the zone of 2024
+
+
+def _header_anchor(text: str, lang: str, also: Mapping[str, str]) -> str | None:
+    # A header is a term only when it is the text of a key an entry lists ('Zona' is col.zone), or of a key the
+    # table names (`also`): a header such as 'Kategori' (a complaint breakdown's category) must not be taken for
+    # the entry of categories A–E, which the compliance table's 'Kategori 2024' is.
+    named = [(tr(k, lang), a) for k, a in also.items()]
+    for shown in (text, _REMARK.sub("", text)):  # 'WBK (+ baru)': the term, then a remark on what is counted
+        folded = _fold(_YEAR_SUFFIX.sub("", shown))
+        if found := next((a for t, a in (*named, *_texts(lang)) if _fold(t) == folded), None):
+            return found
+    return None
+
+
+def _header(text: str, lang: str, also: Mapping[str, str]) -> str:
+    found = _header_anchor(text, lang, also)
+    return (link_md(found, lang, fmt.md_text(text)) or text) if found else text
+
+
+def _cell(cell: object, lang: str) -> object:
+    if not isinstance(cell, str) or not cell.strip() or cell.lstrip().startswith("["):  # already a link
+        return cell
+    plain = _plain(cell)
+    if (found := _find(plain)) is not None:
+        return link_md(found, lang, cell)
+    for text, anchor in _texts(lang, _EVENT_KEYS):
+        if cell.startswith(text + " "):  # the event's words, then where it leads and its outcome
+            return f"{link_md(anchor, lang, text)}{cell[len(text) :]}"
+    return cell
+
+
+def hover_table(table: pd.DataFrame, lang: str, also: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A table of Markdown cells (for st.table) with its terms explained where they stand: each header that is a
+    term's label and each cell that is a term (a zone, a milestone, a measure, a maladministration category, a
+    status) becomes a link to its entry titled with its hover text. Cells that are not terms stay as they are.
+    `also` names headers that are a term in this table only: {locale key: term} ({'col.category': 'kategori'})."""
+    out = table.rename(columns={c: _header(c, lang, also or {}) for c in table.columns if isinstance(c, str)})
+    for column in out.columns:
+        out[column] = [_cell(v, lang) for v in out[column]]
+    return out
+
+
+def header_help(columns: Iterable[object], lang: str, also: Mapping[str, str] | None = None) -> dict[str, str]:
+    """header -> hover text, for the headers of a st.dataframe that are terms (its column_config `help=`); `also`
+    as for `hover_table`."""
+    out = {}
+    for c in columns:
+        if isinstance(c, str) and (found := _header_anchor(c, lang, also or {})) and (h := hover(found, lang)):
+            out[c] = h
+    return out
+
+
+def legend_terms(names: Iterable[object], lang: str) -> list[tuple[str, Entry]]:
+    """The terms a chart's legend names, as the legend words them, in legend order, each entry once: a trace's name
+    is a term ('merah', 'laporan masyarakat'), or terms joined by ' · ' ('Usulan ke TPN · menunggu hasil'), or a
+    term with a remark in parentheses ('hijau (tanpa skor)')."""
+    found: dict[str, tuple[str, Entry]] = {}
+    for name in names:
+        if not isinstance(name, str):
+            continue
+        for part in name.split(" · "):
+            part = re.sub(r"<[^>]*>", "", part).strip()
+            bare = _REMARK.sub("", part)
+            e = entry(part, lang) or entry(bare, lang)
+            if e is not None:
+                found.setdefault(e.anchor, (part if entry(part, lang) else bare, e))
+    return list(found.values())
+
+
+def legend_line(names: Iterable[object], lang: str) -> str | None:
+    """'Istilah: [merah](… "…") · [kuning](… "…")': a caption under a chart whose legend names terms (a plotly
+    legend has no hover of its own), each worded as the legend words it, or None when it names none."""
+    terms = legend_terms(names, lang)
+    if not terms:
+        return None
+    links = (f"[{fmt.md_text(word)}]({term_href(e.anchor, lang)} {_md_title(e.hover)})" for word, e in terms)
+    return f"{tr('hover.terms', lang)}: " + " · ".join(links)
+
+
+def chart_line(fig: Any, lang: str) -> str | None:
+    """The `legend_line` of a plotly figure: the names of the traces its legend shows, then the categories along a
+    bar chart's axis ('penundaan berlarut', 'undue delay'), which have no hover of their own either."""
+    names: list[object] = [d.name for d in fig.data if d.showlegend is not False]
+    for d in fig.data:
+        if d.type == "bar" and d.x is not None:
+            names += [x for x in d.x if isinstance(x, str)]
+    return legend_line(names, lang)

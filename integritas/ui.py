@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from integritas import charts, cite, db, export, fmt, glossary, images
 from integritas.charts import clicked_key
@@ -193,7 +194,7 @@ def paged_table(
     if page.markdown is not None:
         st.markdown(page.markdown)
     else:
-        st.table(page.table, hide_index=True)
+        st.table(glossary.hover_table(page.table, current_lang()), hide_index=True)  # terms explained in place
     lang = current_lang()
     pages = math.ceil(page.total / PAGE_ROWS)
     first, last = page.offset + 1, page.offset + len(page.table)
@@ -265,8 +266,20 @@ def downloads(
     version = shown.id if shown else ""
     n = fmt.number(total, lang)
     formats: list[tuple[str, Callable[[export.Export], bytes], str, str, str]] = [
-        ("csv", export.to_csv, t("cite.csv", total=n), "text/csv", ":material/download:"),
-        ("xlsx", export.to_xlsx, t("cite.xlsx", total=n), XLSX_MIME, ":material/table_view:"),
+        (
+            "csv",
+            export.to_csv,
+            fmt.plural(total, lang, "cite.csv", "lang.csv_one", total=n),
+            "text/csv",
+            ":material/download:",
+        ),
+        (
+            "xlsx",
+            export.to_xlsx,
+            fmt.plural(total, lang, "cite.xlsx", "lang.xlsx_one", total=n),
+            XLSX_MIME,
+            ":material/table_view:",
+        ),
     ]
     for column, (ext, write, label, mime, icon) in zip(st.columns(2), formats, strict=True):
         column.download_button(
@@ -314,8 +327,65 @@ def version_line() -> str | None:
 _NO_DISPLAY_CSV = "<style>button[aria-label='Download as CSV']{display:none !important}</style>"
 
 
+# A phone (Streamlit stacks columns below 641 px; the server cannot know the screen's width): a container keyed
+# "wide-…" shows only on a wider screen and one keyed "narrow-…" only on a narrower one, so a page can draw both
+# forms of a view and the browser keeps one (the Perjalanan lanes). See wide_only / narrow_only.
+NARROW_PX = 640
+_WIDTH_SWITCH_CSS = (
+    f"@media (max-width:{NARROW_PX}px){{[class*='st-key-wide-']{{display:none !important}}}}"
+    f"@media (min-width:{NARROW_PX + 1}px){{[class*='st-key-narrow-']{{display:none !important}}}}"
+)
+# A table wider than the screen scrolls sideways inside its box: its hidden side fades out (a cue that more is
+# there), and on a phone a short hint ("geser →") stands under it. Both only while it does overflow: the table's
+# horizontal scroll drives an animation (a scroll timeline is inactive when there is nothing to scroll, and an
+# inactive animation sets nothing). A browser without scroll timelines fades the right edge of a phone's tables.
+# No '<' in this CSS, escaped as \3c: st.html's sanitizer drops a <style> whose text looks like it holds a tag.
+_TABLE_SCROLLERS = "[data-testid='stTable']>div,[data-testid='stDataFrame'] .dvn-scroller"
+_TABLE_BOXES = "[data-testid='stTable'],[data-testid='stDataFrame']"
+_SCROLL_CUE_CSS = (
+    "@property --cue-l{syntax:'\\3c length\\3e ';inherits:false;initial-value:0px}"
+    "@property --cue-r{syntax:'\\3c length\\3e ';inherits:false;initial-value:0px}"
+    "@property --cue-hint{syntax:'\\3c length\\3e ';inherits:false;initial-value:0px}"
+    "@keyframes cue-fade{0%{--cue-l:0px;--cue-r:40px}8%{--cue-l:40px}92%{--cue-r:40px}100%{--cue-l:40px;--cue-r:0px}}"
+    "@keyframes cue-hint{0%,100%{--cue-hint:1.6em}}"
+    "@supports (animation-timeline:scroll()){"
+    f"{_TABLE_BOXES}{{timeline-scope:--table-x}}"
+    f"{_TABLE_SCROLLERS}{{scroll-timeline:--table-x x;animation:cue-fade linear both;animation-timeline:--table-x;"
+    "mask-image:linear-gradient(to right,transparent 0,#000 var(--cue-l),#000 calc(100% - var(--cue-r)),"
+    "transparent 100%)}"
+    f"@media (max-width:{NARROW_PX}px){{"
+    "[data-testid='stTable']::after,[data-testid='stDataFrame']::after{content:var(--cue-text);display:block;text-align:right;font-size:0.8rem;"
+    "opacity:0.7;height:var(--cue-hint);line-height:1.6em;overflow:hidden;"
+    "animation:cue-hint linear both;animation-timeline:--table-x}}}"
+    "@supports not (animation-timeline:scroll()){"
+    f"@media (max-width:{NARROW_PX}px){{{_TABLE_SCROLLERS}{{"
+    "mask-image:linear-gradient(to right,#000 calc(100% - 32px),transparent 100%)}}}"
+)
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"'
+
+
+def page_css() -> str:
+    """Every page's own CSS, in one <style>: Streamlit's display-text CSV button hidden, glossary terms marked,
+    the wide/narrow switch and the scroll cue of tables wider than the screen (its hint in the page's language)."""
+    hint = f":root{{--cue-text:{_css_string(t('phone.scroll_hint'))}}}"
+    return "<style>" + hint + _WIDTH_SWITCH_CSS + _SCROLL_CUE_CSS + "</style>" + _NO_DISPLAY_CSV + glossary.HOVER_CSS
+
+
+def wide_only(name: str) -> DeltaGenerator:
+    """A container the browser shows only on a screen wider than a phone (NARROW_PX)."""
+    return st.container(key=f"wide-{name}")
+
+
+def narrow_only(name: str) -> DeltaGenerator:
+    """A container the browser shows only on a phone-wide screen (at most NARROW_PX): a view's narrow form."""
+    return st.container(key=f"narrow-{name}")
+
+
 def sidebar_footer() -> None:
-    st.sidebar.html(_NO_DISPLAY_CSV)
+    st.sidebar.html(page_css())
     if line := version_line():
         st.sidebar.caption(line)
 
@@ -388,12 +458,15 @@ def chart(
     credits = charts.Credits(title, subtitle, charts.source_line(named, lang), version, permalink(link))
     shown_fig = _credited(fig, credits, lang)
     height = int(shown_fig.layout.height or charts.IMAGE_HEIGHT)
-    config = charts.plot_config(name, base, version=version, height=max(charts.IMAGE_HEIGHT, height))
+    config = charts.plot_config(name, base, version=version, height=max(charts.IMAGE_HEIGHT, height), lang=lang)
     event: object = (
         st.plotly_chart(shown_fig, width="stretch", key=key, config=config, on_select="rerun", selection_mode="points")
         if selectable
         else st.plotly_chart(shown_fig, width="stretch", key=key, config=config)
     )
+    # a plotly legend (or a bar chart's axis) has no hover: the terms it names are explained in a line under it
+    if terms := glossary.chart_line(fig, lang):
+        st.caption(terms)
     if images.image_export_available():
         st.download_button(
             t(charts.DOWNLOAD_SVG),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import openpyxl
@@ -169,8 +170,18 @@ def breach_table(breach: ContractResult) -> pd.DataFrame:
     return pd.DataFrame(breach.rows, columns=breach.columns).astype(str)
 
 
-def _cell(value: object) -> str:
-    return "–" if value is None else str(value)
+def _cell(value: object, kind: str, lang: str) -> str:
+    """A stored value (as etl.load's text) as the dry run shows it: a decimal column's number with the page's
+    decimal sign ('80,93' in Bahasa), every digit kept and no grouping, so that it reads as the number that will be
+    stored; anything else as stored (years, dates, codes)."""
+    if value is None:
+        return "–"
+    if kind == "decimal":
+        try:
+            return fmt.plain_number(Decimal(str(value)), lang)
+        except InvalidOperation:  # not a number after all: as it is
+            return str(value)
+    return str(value)
 
 
 # What the upload page accepts (etl.reader reads each); the size is the reader's own limit.
@@ -207,11 +218,16 @@ def sources_table(plan: Plan, lang: str) -> pd.DataFrame:
 def changes_table(plan: Plan, lang: str) -> pd.DataFrame:
     """Changed rows as 'column: before → after' lines, and new rows, for the dry run."""
     rows = []
+    kinds = {f.name: f.kind for f in DATASETS[plan.dataset].fields}
     for before, after in plan.changed:
-        diff = [f"{k}: {_cell(before.get(k))} → {_cell(v)}" for k, v in after.items() if before.get(k) != v]
+        diff = [
+            f"{k}: {_cell(before.get(k), kinds.get(k, 'str'), lang)} → {_cell(v, kinds.get(k, 'str'), lang)}"
+            for k, v in after.items()
+            if before.get(k) != v
+        ]
         rows.append({tr("upload.kind", lang): tr("upload.changed", lang), tr("upload.row", lang): "; ".join(diff)})
     for rec in plan.new:
-        text = ", ".join(f"{k}={v}" for k, v in rec.items() if v is not None)
+        text = ", ".join(f"{k}={_cell(v, kinds.get(k, 'str'), lang)}" for k, v in rec.items() if v is not None)
         rows.append({tr("upload.kind", lang): tr("upload.new", lang), tr("upload.row", lang): text})
     return pd.DataFrame(rows)
 
@@ -250,9 +266,11 @@ def undoable(lang: str) -> dict[int, str]:
     raw = history()
     rows = raw[(raw["status"] == "ok") & ~raw["file_name"].map(_is_seed)]
     return {
-        int(r.id): tr(
-            "history.choice",
+        int(r.id): fmt.plural(
+            r.added,
             lang,
+            "history.choice",
+            "lang.choice_one",
             id=r.id,
             when=fmt_when(r.at, lang),
             dataset=tr(f"ds.{r.dataset}", lang),

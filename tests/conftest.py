@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -69,3 +71,27 @@ def open_page(page: str, lang: str = "id", timeout: int = 30, **params: str) -> 
     at.switch_page(page).run()
     assert not at.exception, at.exception
     return at
+
+
+_TERM_LINK = re.compile(r'\[((?:\\.|[^\]\\])*)\]\([^()\s"]+(?: "(?:\\.|[^"\\])*")?\)')
+
+
+def seen_text(markdown: str) -> str:
+    """Markdown with each term linked to the glossary as its word (other links stay links)."""
+    return _GLOSSARY_LINK.sub(r"\1", markdown)
+
+
+_GLOSSARY_LINK = re.compile(r'\[((?:\\.|[^\]\\])*)\]\(glosarium\?istilah=[^()\s"]+(?: "(?:\\.|[^"\\])*")?\)')
+
+
+def seen(table: pd.DataFrame) -> pd.DataFrame:
+    """A st.table's frame as the reader sees it: each Markdown link (a term linked to the glossary, a source) as its
+    text, in the headers and the cells."""
+
+    def text(value: object) -> object:
+        return _TERM_LINK.sub(r"\1", value) if isinstance(value, str) else value
+
+    out = table.rename(columns=text)
+    for column in out.columns:
+        out[column] = [text(v) for v in out[column]]
+    return out

@@ -14,7 +14,7 @@ import pandas as pd
 
 from integritas import fmt
 from integritas.i18n import tr
-from integritas.labels import event_label, status_label, zone_label
+from integritas.labels import as_recorded, event_label, notes_md, status_label, zone_label
 
 QUOTE_PAGE = "tentang"  # the sources list; ?sumber=<id> opens one source's quote (relative: every page is a sibling)
 QUOTE_PARAM = "sumber"
@@ -158,7 +158,7 @@ def sources_markdown(df: pd.DataFrame, lang: str) -> str:
         if isinstance(r.quote, str):
             lines.append(f"  «{block(r.quote)}»")
         if isinstance(r.note, str):
-            lines.append(f"  {tr('col.note', lang)}: {block(r.note)}")
+            lines.append(f"  {tr('col.note', lang)}: {as_recorded(block(r.note), lang)}")  # marked in English
         items.append("  \n".join(lines))
     return "\n".join(items)
 
@@ -235,7 +235,7 @@ def complaints_table(cp: pd.DataFrame, lang: str) -> pd.DataFrame:
             tr("col.period", lang): periods(cp, lang),
             tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in cp["metric"]],
             tr("col.value", lang): complaint_values(cp, lang),
-            tr("col.note", lang): texts(cp["note"]),
+            tr("col.note", lang): notes_md(cp["note"], lang),  # recorded in Bahasa: marked so on an English page
             tr("col.source", lang): sources(cp, lang),
         }
     )

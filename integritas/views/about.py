@@ -18,6 +18,7 @@ from core import paths
 from etl import package
 from integritas import db, fmt
 from integritas.i18n import tr
+from integritas.labels import method_note_md, notes_md
 from integritas.views import _columns as col
 from integritas.views._cache import view
 
@@ -41,6 +42,20 @@ def loader(file_name: object, lang: str) -> str:
     return tr("about.by_seed" if seed else "about.by_staff", lang)
 
 
+def _regions(lang: str) -> pd.DataFrame:
+    """The regions with headers and kinds in the page's language; names and codes as they are (escaped)."""
+    r = db.regions()
+    return pd.DataFrame(
+        {
+            tr("col.kode", lang): col.texts(r["kode"]),
+            tr("lang.region.kode_bps", lang): col.texts(r["kode_bps"]),
+            tr("lang.region.nama", lang): col.texts(r["nama"]),
+            tr("col.jenis", lang): [tr(f"jenis.{j}", lang) for j in r["jenis"]],
+            tr("lang.region.ibukota", lang): col.texts(r["ibukota"]),
+        }
+    )
+
+
 @view(max_entries=16)
 def about(lang: str) -> AboutView:
     methods, bands, loads = db.methods(), db.zone_bands(), db.loads()
@@ -55,7 +70,10 @@ def about(lang: str) -> AboutView:
                     f"{a}–{'' if pd.isna(b) else int(b)}"
                     for a, b in methods[["year_from", "year_to"]].itertuples(index=False)
                 ],
-                tr("col.note", lang): col.texts(methods["note"]),
+                # the project's own description of each method: translated by its id (labels.note_md)
+                tr("col.note", lang): [
+                    method_note_md(n, m, lang) for n, m in methods[["note", "id"]].itertuples(index=False)
+                ],
                 tr("col.source", lang): col.sources(methods, lang),
             }
         ),
@@ -94,7 +112,7 @@ def about(lang: str) -> AboutView:
             }
         ),
         # st.table reads Markdown: every text from data escaped, so a name shows as typed
-        regions=db.regions().map(lambda x: fmt.md_text(x) if isinstance(x, str) else x),
+        regions=_regions(lang),
         loads=pd.DataFrame(
             {
                 tr("col.id", lang): loads["id"],
@@ -125,7 +143,7 @@ def sources_page(
             tr("col.url", lang): col.texts([fmt.http_url(u) for u in src["url"]]),
             tr("col.quote", lang): col.texts(src["quote"]),
             tr("col.refs", lang): col.texts(src["refs"]),
-            tr("col.note", lang): col.texts(src["note"]),
+            tr("col.note", lang): notes_md(src["note"], lang),
         }
     )
     page = col.page_of(src, table, offset)

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from integritas import charts, db, fmt
 from integritas.i18n import tr
 from integritas.journey import journey, red_zone_awards, rising_complaints
-from integritas.labels import status_label
+from integritas.labels import note_md, notes_md, status_label
 from integritas.views import _columns as col
 from integritas.views._cache import view
 from integritas.views.journeys import LANE_CHARS, event_hover, lane_labels
@@ -75,7 +75,7 @@ def agency(lang: str, agency_id: str) -> AgencyView | None:
             tr("col.date", lang): col.dates(ev, lang),
             tr("col.event", lang): col.events(ev, lang),
             tr("col.status", lang): col.statuses(ev["status"], lang),
-            tr("col.note", lang): col.texts(ev["note"]),
+            tr("col.note", lang): notes_md(ev["note"], lang),
             tr("col.source", lang): col.sources(ev, lang),
         }
     )
@@ -88,7 +88,7 @@ def agency(lang: str, agency_id: str) -> AgencyView | None:
             ],
             tr("col.date", lang): col.dates(lin, lang),
             tr("col.status", lang): col.statuses(lin["status"], lang),
-            tr("col.note", lang): col.texts(lin["note"]),
+            tr("col.note", lang): notes_md(lin["note"], lang),
             tr("col.source", lang): col.sources(lin, lang),
         }
     )
@@ -101,7 +101,7 @@ def agency(lang: str, agency_id: str) -> AgencyView | None:
             holder=fmt.md_text(r.nama),
             status=status_label(r.status, lang),
         )
-        + (f" — {fmt.md_text(r.note)}" if isinstance(r.note, str) else "")
+        + (f" — {note_md(r.note, lang)}" if isinstance(r.note, str) else "")
         for r in fam.itertuples()
     ]
     units = pd.DataFrame(
@@ -175,8 +175,9 @@ def picker_options(current: str, text: str) -> dict[str, str]:
 
 
 @view(kind="resource", max_entries=64, daily=True)
-def lane_figure(lang: str, agency_id: str) -> go.Figure | None:
-    """The agency's own lane (the Perjalanan chart for this agency alone), or None when it has no events."""
+def lane_figure(lang: str, agency_id: str, phone: bool = False) -> go.Figure | None:
+    """The agency's own lane (the Perjalanan chart for this agency alone), or None when it has no events; `phone`:
+    the narrow screen's form (its name above the lane, the years on top)."""
     ev = db.agency_events(agency_id)
     if ev.empty:
         return None
@@ -185,5 +186,5 @@ def lane_figure(lang: str, agency_id: str) -> go.Figure | None:
     lane = f"{short} ({str(first['region_nama']).replace('Kabupaten ', 'Kab. ')})"
     events = ev.assign(hover=[event_hover(r, lang) for r in ev.itertuples()])
     events = events[["agency_id", "event", "date", "date_precision", "status", "hover"]]
-    names = {agency_id: charts.axis_labels([lane], LANE_CHARS)[0]}
-    return charts.read_only(charts.lanes(events, [agency_id], names, lane_labels(lang)))
+    names = {agency_id: charts.axis_labels([lane], charts.PHONE_LANE_CHARS if phone else LANE_CHARS)[0]}
+    return charts.read_only(charts.lanes(events, [agency_id], names, lane_labels(lang), phone=phone))

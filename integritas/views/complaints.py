@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -9,6 +10,7 @@ import plotly.graph_objects as go
 
 from integritas import charts, db, fmt
 from integritas.i18n import tr
+from integritas.labels import category_labels, notes_md
 from integritas.views import _columns as col
 from integritas.views._cache import view
 
@@ -16,6 +18,15 @@ LABEL_CHARS = 40  # an axis label of the breakdown; the longest category of the 
 CHART_PERIODS = 6  # the breakdown chart draws the latest periods …
 CHART_CATEGORIES = 20  # … and their largest categories; the table below it has every row
 DIMENSIONS = ("substansi", "maladministrasi", "instansi", "asal", "status", "kategori", "kanal")
+
+
+def _categories(values: Iterable[object], dimension: str, lang: str, *, markdown: bool = False) -> list[str]:
+    """A breakdown's categories as the reader's language shows them (downloads keep them as recorded): a region of
+    origin is a name, the same in both languages; any other category is recorded in Bahasa (labels.category_label)."""
+    if dimension == "asal":
+        names = [v if isinstance(v, str) else "" for v in values]
+        return col.texts(names) if markdown else names
+    return category_labels(values, lang, markdown=markdown)
 
 
 @dataclass
@@ -54,7 +65,8 @@ def complaints(lang: str, dimension: str, metric: str) -> ComplaintsView:
     # The category values are data: escaped (and cut) for plotly's axis here, escaped for Markdown in the table.
     breakdown = pd.DataFrame(
         {
-            "value_label": charts.axis_labels([v if isinstance(v, str) else "" for v in sel["category"]], LABEL_CHARS),
+            # in the page's language (recorded in Bahasa): a region of origin is a name and stays as it is
+            "value_label": charts.axis_labels(_categories(sel["category"], dimension, lang), LABEL_CHARS),
             "period_label": col.periods(sel, lang),
             "value": sel["value"].tolist(),
             "text": col.complaint_values(sel, lang),
@@ -90,7 +102,7 @@ def series_page(lang: str, text: str = "", offset: int = 0, limit: int = 50, ord
             tr("col.metric", lang): [tr(f"metric.{m}", lang) for m in totals["metric"]],
             tr("col.value", lang): col.complaint_values(totals, lang),
             tr("col.on_chart", lang): [tr("yes", lang) if x else tr("no", lang) for x in totals["on_chart"]],
-            tr("col.note", lang): col.texts(totals["note"]),
+            tr("col.note", lang): notes_md(totals["note"], lang),
             tr("col.source", lang): col.sources(totals, lang),
         }
     )
@@ -120,10 +132,10 @@ def breakdown_page(
     table = pd.DataFrame(
         {
             tr("col.period", lang): col.periods(sel, lang),
-            tr("col.category", lang): col.texts(sel["category"]),
+            tr("col.category", lang): _categories(sel["category"], dimension, lang, markdown=True),
             tr("col.value", lang): col.complaint_values(sel, lang),
             tr("col.status", lang): col.statuses(sel["status"], lang),
-            tr("col.note", lang): col.texts(sel["note"]),
+            tr("col.note", lang): notes_md(sel["note"], lang),
             tr("col.source", lang): col.sources(sel, lang),
         }
     )
@@ -146,7 +158,7 @@ def national_page(
     """National figures: context, never in the NTT series."""
     nat = db.paged("complaints_national_page", offset, limit, order, q=text)
     table = col.complaints_table(nat, lang)
-    table.insert(1, tr("col.category", lang), col.texts(nat["dimension_value"]))
+    table.insert(1, tr("col.category", lang), category_labels(nat["dimension_value"], lang, markdown=True))
     return col.page_of(nat, table, offset)
 
 

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from integritas import charts, db, fmt
 from integritas.i18n import tr
-from integritas.labels import zone_badge
+from integritas.labels import note_md, zone_badge
 from integritas.views import _columns as col
 from integritas.views._cache import view
 
@@ -59,7 +59,7 @@ def home(lang: str) -> HomeView:
                 label=tr(f"metric.{r.metric}", lang),
                 value=fmt.number(r.value, lang),
                 period=period + (f" · {tr('home.complaints.partial', lang)}" if partial else ""),
-                note=fmt.md_text(r.note) if isinstance(r.note, str) else None,
+                note=note_md(r.note, lang) or None,  # recorded in Bahasa: marked so on an English page
                 source=f"{tr('col.source', lang)}: {col.source_md(r.url, r.publisher, lang)}",
             )
         )
@@ -126,12 +126,12 @@ def awards_page(lang: str, text: str = "", offset: int = 0, limit: int = 50, ord
 
 
 @view(max_entries=256)
-def award_notes(offset: int = 0, limit: int = 50, order: db.Order | None = None) -> list[str]:
+def award_notes(offset: int = 0, limit: int = 50, order: db.Order | None = None, lang: str = "id") -> list[str]:
     """The notes of the disputed, pending and scheduled awards among a page of them (Markdown, data escaped)."""
     awards = db.paged("awards_page", offset, limit, order)
     flagged = awards[awards["status"].isin(["disputed", "pending", "scheduled"])]
     return [
-        f"**{fmt.md_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)}** — {fmt.md_text(r.note)}"
+        f"**{fmt.md_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)}** — {note_md(r.note, lang)}"
         for r in flagged.itertuples()
         if isinstance(r.note, str)
     ]

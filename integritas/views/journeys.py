@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from integritas import charts, db, fmt
 from integritas.i18n import tr
 from integritas.journey import Journey, label_of
-from integritas.labels import event_label, status_label
+from integritas.labels import event_label, note_plain, status_label
 from integritas.views._cache import view
 from integritas.views._columns import Rows
 
@@ -255,7 +255,7 @@ def pages(total: int) -> int:
 def event_hover(r: Any, lang: str) -> str:  # a row of DataFrame.itertuples()
     # Names, notes and publishers are data: escaped, since plotly reads tags (<a href>, <img>…) in hover text.
     when = fmt.date_at(r.date, r.date_precision, lang)
-    note = f"<br>{fmt.plot_text(r.note)}" if isinstance(r.note, str) else ""
+    note = f"<br>{note_plain(r.note, lang)}" if isinstance(r.note, str) else ""  # marked as Bahasa in English
     name = fmt.plot_text(r.singkatan if isinstance(r.singkatan, str) else r.nama)
     publisher = fmt.plot_text(r.publisher) if isinstance(r.publisher, str) else "–"
     return (
@@ -364,12 +364,15 @@ def lane_labels(lang: str) -> dict[str, str]:
 
 
 @view(kind="resource", max_entries=64, daily=True)
-def lanes_figure(lang: str, f: LaneFilter, sort: str = "lama", page: int = 1) -> go.Figure:
-    """The lanes of one page, in its order."""
+def lanes_figure(lang: str, f: LaneFilter, sort: str = "lama", page: int = 1, phone: bool = False) -> go.Figure:
+    """The lanes of one page, in its order; `phone`: the narrow screen's form (each name on a line above its lane,
+    the years on top), which the page shows instead on a phone."""
     p = lane_page(lang, f, sort, page)
     ids = p.lanes["agency_id"].tolist()
-    names = dict(zip(ids, lane_ticks(p.lanes["lane"].tolist()), strict=True))
-    return charts.read_only(charts.lanes(p.events, ids, names, lane_labels(lang)))
+    lanes = p.lanes["lane"].tolist()
+    ticks = charts.axis_labels(lanes, charts.PHONE_LANE_CHARS) if phone else lane_ticks(lanes)
+    names = dict(zip(ids, ticks, strict=True))
+    return charts.read_only(charts.lanes(p.events, ids, names, lane_labels(lang), phone=phone))
 
 
 def _two_lines(s: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from integritas.fmt import md_text
-from tests.conftest import REPO, open_page
+from tests.conftest import REPO, open_page, seen
 
 APP = str(REPO / "app.py")
 
@@ -41,7 +41,7 @@ def test_home_in_bahasa_shows_real_figures(use_built: Path) -> None:
     text = _text(at)
     assert "hijau 12" in text and "kuning 10" in text and "merah 0" in text
     assert "1 Januari – 31 Mei 2025 · sebagian tahun" in text
-    awards = at.table[0].value
+    awards = seen(at.table[0].value)
     kppn = awards[awards["Instansi"] == "Kantor Pelayanan Perbendaharaan Negara Kupang"]
     assert list(kppn["Tahap"]) == ["Predikat WBK", "Usulan ke TPN menuju WBBM (hasil belum diketahui)"]
     assert list(kppn["Tanggal"]) == ["2019", "2025"]
@@ -56,14 +56,14 @@ def test_home_in_english(use_built: Path) -> None:
     assert metrics["registered reports"] == "1,278"
     text = _text(at)
     assert "green 12" in text and "January 1 – May 31, 2025 · part of the year" in text
-    awards = at.table[0].value
+    awards = seen(at.table[0].value)
     assert "Proposal to the national team toward WBBM (outcome not yet known)" in list(awards["Milestone"])
     assert "December 20, 2021" in list(awards["Date"])
 
 
 def test_home_coverage_table_matches_chart(use_built: Path) -> None:
     at = _run("id")
-    cov = at.table[1].value.set_index("Tahun")
+    cov = seen(at.table[1].value).set_index("Tahun")
     assert (cov.loc["2017", "Merah"], cov.loc["2017", "Kuning"]) == (2, 2)
     assert cov.loc["2018", "Merah"] == 9 and cov.loc["2021", "Merah"] == 13
     assert cov.loc["2024", "Hijau"] == 12
@@ -188,12 +188,12 @@ def test_region_page_from_url(use_built: Path) -> None:
     at.switch_page("app_pages/wilayah.py").run()
     assert not at.exception
     assert at.title[0].value == "Kabupaten Belu"
-    hist = at.table[0].value.set_index("Tahun")
+    hist = seen(at.table[0].value).set_index("Tahun")
     assert hist.loc["2017", "Skor"] == "37,86" and hist.loc["2016", "Zona"] == "tidak ada data"
     assert hist.loc["2023", "Status"] == "disimpulkan"
-    agencies = at.table[1].value
+    agencies = seen(at.table[1].value)
     assert "Pengadilan Negeri Atambua" in list(agencies["Instansi"])
-    units = at.table[2].value
+    units = seen(at.table[2].value)
     assert "Polres Belu" in list(units["Unit"])
 
 
@@ -202,7 +202,7 @@ def test_region_page_lists_complaints_of_its_origin(use_built: Path) -> None:
     at.query_params["kode"] = "53.21"
     at.run()
     at.switch_page("app_pages/wilayah.py").run()
-    complaints = at.table[-1].value
+    complaints = seen(at.table[-1].value)
     assert list(complaints["Nilai"]) == ["9"]
     assert "laporan masyarakat" in list(complaints["Ukuran"])
 
@@ -262,7 +262,7 @@ def test_journeys_filters_and_empty_lanes(use_built: Path) -> None:
 def test_agency_page_kppn_kupang(use_built: Path) -> None:
     at = _page("app_pages/instansi.py", id="kppn-kupang")
     assert at.title[0].value == "Kantor Pelayanan Perbendaharaan Negara Kupang"
-    events = at.table[0].value
+    events = seen(at.table[0].value)
     assert list(events["Tahap"]) == [
         "Predikat WBK",
         "Usulan ke TPN menuju WBBM (hasil belum diketahui)",
@@ -274,13 +274,13 @@ def test_agency_page_kppn_kupang(use_built: Path) -> None:
 
 def test_agency_page_shows_the_split_without_a_second_award(use_built: Path) -> None:
     at = _page("app_pages/instansi.py", "en", id="kanwil-imigrasi-ntt")
-    lineage = at.table[0].value
+    lineage = seen(at.table[0].value)
     assert list(lineage["Relation"]) == ["predecessor"]
     warning = at.warning[0].value
     assert (
         "WBK award 2024 held by Kantor Wilayah Kementerian Hukum dan HAM" in warning and "not counted again" in warning
     )
-    events = at.table[1].value
+    events = seen(at.table[1].value)
     assert "WBK award" not in list(events["Milestone"])
 
 
@@ -291,13 +291,13 @@ def test_complaints_page_keeps_measures_apart(use_built: Path) -> None:
         if trace.get("mode") == "lines" and trace.get("meta") != "credits":  # the credits ride on an empty trace
             name = trace["name"]
             assert name in {"laporan masyarakat", "akses (konsultasi + laporan)", "pengaduan (istilah sumber)"}
-    table = at.table[0].value
+    table = seen(at.table[0].value)
     partial = table[table["Periode"].str.contains("sebagian tahun")]
     assert "1 Januari – 31 Mei 2025 (sebagian tahun)" in list(partial["Periode"])
     assert "lebih dari 700" in list(table["Nilai"])  # in words: a leading ">" would render as a Markdown quote
     cumulative = table[table["Periode"] == "2021–2025"]
     assert list(cumulative["Di grafik"]) == ["tidak"]
-    national = at.table[2].value
+    national = seen(at.table[2].value)
     assert "2.183" in list(national["Nilai"])  # Ombudsman RI's national PB count: context only, never in the series
     assert at.expander[0].label.startswith("Konteks nasional")
     assert "2.183" not in json.dumps(series) and "2183" not in json.dumps(series)
@@ -305,11 +305,11 @@ def test_complaints_page_keeps_measures_apart(use_built: Path) -> None:
 
 def test_complaints_breakdown_by_maladministration(use_built: Path) -> None:
     at = _page("app_pages/pengaduan.py", rincian="maladministrasi", metrik="laporan")
-    rows = at.table[1].value
+    rows = seen(at.table[1].value)
     pb = rows[rows["Kategori"] == "penundaan berlarut"]
     assert set(pb["Nilai"]) >= {"40", "160", "138"}
     at = _page("app_pages/pengaduan.py", rincian="maladministrasi", metrik="persen")
-    assert set(at.table[1].value["Nilai"]) == {"42%", "39%", "16%"}
+    assert set(seen(at.table[1].value)["Nilai"]) == {"42%", "39%", "16%"}
 
 
 def test_search_box_finds_agencies_from_any_page(use_built: Path) -> None:

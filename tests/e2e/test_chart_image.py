@@ -37,7 +37,7 @@ CREDITS = charts.Credits(
     permalink=f"https://dasbor.example.org/kepatuhan?tahun=2024&banding=2022&versi={VERSION}",
 )
 MAP_CONFIG = {"topojsonURL": "app/static/topojson/", "displayModeBar": False, "scrollZoom": False}
-CAMERA = "Download plot as a PNG"  # plotly.js's own title of its camera button
+CAMERA = "Unduh grafik sebagai PNG"  # the camera button's title: plotly.js's own words, in the page's Bahasa locale
 
 
 def zones_figure(credits: charts.Credits = CREDITS) -> go.Figure:

@@ -13,9 +13,11 @@ pytestmark = pytest.mark.e2e
 def test_lane_click_opens_kppn_kupang(offline: OfflinePage) -> None:
     page = offline.open("perjalanan")
     expect(page.locator(".scatterlayer .trace .points path").first).to_be_attached(timeout=15_000)
-    # plotly binds each marker to its trace; tag KPPN Kupang's WBK star so Playwright can click it.
+    # plotly binds each marker to its trace; tag KPPN Kupang's WBK star so Playwright can click it (in the lanes on
+    # screen: the page also draws the phone's form, which the browser hides on a wide screen).
     found = page.evaluate(
         """() => { let n = 0; document.querySelectorAll('.scatterlayer .trace .points path').forEach(el => {
+               if (!el.checkVisibility()) return;
                const cd = el.parentNode.parentNode.__data__[0].trace.customdata;
                if (cd && cd[el.__data__.i] && cd[el.__data__.i][0] === 'kppn-kupang') {
                    el.setAttribute('data-agency', 'kppn-kupang'); n += 1; } }); return n; }"""

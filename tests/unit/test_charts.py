@@ -112,3 +112,57 @@ def test_compliance_history_marks_gaps_and_zone_only_years() -> None:
     assert by_name["kuning (skor tidak dipublikasikan)"] == ["2021"]
     assert by_name["tidak ada data"] == ["2018"]
     assert len(fig.layout.shapes) == 1
+
+
+# ---------------------------------------------------------------- a phone's lanes and legends
+
+
+def _lane_events() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "agency_id": ["kppn-kupang", "kppn-kupang", "pa-kupang", "pa-kupang-2"],
+            "event": ["pencanangan", "wbk", "pencanangan", "pencanangan"],
+            "date": pd.to_datetime(["2018-01-01", "2019-12-10", "2021-03-01", "2022-05-01"]),
+            "date_precision": ["year", "day", "day", "day"],
+            "status": ["confirmed", "confirmed", "confirmed", "scheduled"],
+            "hover": ["a", "b", "c", "d"],
+        }
+    )
+
+
+LANE_LABELS = {"precision": "tahun saja", "event.pencanangan": "Pencanangan", "event.wbk": "WBK"}
+LANE_LABELS |= {"status.confirmed": "terkonfirmasi", "status.scheduled": "dijadwalkan"}
+
+
+def test_a_phone_names_each_lane_above_it_with_the_years_on_top() -> None:
+    # two agencies that read alike ("PA Kupang") keep a lane each; every lane is named once, in order, and the
+    # markers have the width the names would take beside them
+    order = ["kppn-kupang", "pa-kupang", "pa-kupang-2"]
+    names = {"kppn-kupang": "KPPN Kupang (Kota Kupang)", "pa-kupang": "PA Kupang", "pa-kupang-2": "PA Kupang"}
+    fig = charts.lanes(_lane_events(), order, names, LANE_LABELS, phone=True)
+    assert [a.text for a in fig.layout.annotations] == ["KPPN Kupang (Kota Kupang)", "PA Kupang", "PA Kupang"]
+    assert [a.y for a in fig.layout.annotations] == order and all(a.yshift > 0 for a in fig.layout.annotations)
+    markers = [t for t in fig.data if t.mode == "markers"]
+    assert {y for t in markers for y in t.y} == set(order)
+    assert fig.layout.xaxis.side == "top" and fig.layout.yaxis.showticklabels is False
+    wide = charts.lanes(_lane_events(), order, names, LANE_LABELS)
+    assert not wide.layout.annotations and wide.layout.xaxis.side is None  # the wide screen's form is unchanged
+    # the title block grows by the years' row, so the years never sit on the subtitle
+    credits = charts.Credits("Jalur", "1–3 dari 3", "Sumber: A", "v1", "https://x.test/perjalanan")
+    assert charts.with_credits(fig, credits).layout.margin.t > charts.with_credits(wide, credits).layout.margin.t
+
+
+def test_a_legend_under_the_plot_stands_above_the_source_lines_at_any_width() -> None:
+    credits = charts.Credits("Zona", "", "Sumber: A", "v1", "https://x.test/")
+    summary = pd.DataFrame({"year": [2023, 2024], "zone": ["hijau", "merah"], "named": [3, 4]})
+    fig = charts.with_credits(charts.zones_by_year(summary), credits)
+    legend, footer = fig.layout.legend, fig.layout.legend2
+    # placed on the figure, not in fractions of the plot: plotly.js keeps the plot and its axis above it
+    assert legend.yref == "container" and legend.yanchor == "bottom" and footer.yref == "container"
+    footer_lines = footer.title.text.count("<br>") + 1
+    assert legend.y * fig.layout.height >= footer_lines * charts.CREDIT_SIZE  # above the source lines, not on them
+    # a map's legend sits inside the map, over the sea: it stays where it is
+    df = pd.DataFrame({"kode": CODES, "cls": charts.NO_DATA, "hover": CODES})
+    points = charts.label_points(FC)
+    shown = charts.with_credits(charts.class_map(FC, points, df, charts.ZONE_CLASSES, {charts.NO_DATA: "–"}), credits)
+    assert shown.layout.legend.yref is None and shown.layout.legend.y == 0.02

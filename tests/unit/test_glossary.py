@@ -8,23 +8,28 @@ the glossary itself."""
 from __future__ import annotations
 
 import csv
+import dataclasses
+import html as _html
 import inspect
 import re
+import tomllib
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pandas as pd
 import pytest
+from markdown_it import MarkdownIt
 
 from core.i18n import LANGS, strings
-from integritas import glossary, journey
-from tests.conftest import REPO
+from integritas import fmt, glossary, journey
+from tests.conftest import REPO, seen
 
 FACTS = REPO.parent / "shared" / "facts"  # the research, beside the repository (README: ../shared/facts/)
 SEED = REPO / "data" / "seed"
 HTTP = re.compile(r"https?://\S+$")
-# The locale prefixes whose labels name a term on some page (measures, breakdowns, zones, ZI steps, methods).
-TERM_PREFIXES = ("metric.", "dim.", "zone.", "step.", "event.", "method.")
+# The locale prefixes whose labels name a term on some page (measures, breakdowns, zones, ZI steps, methods, the
+# statuses of a fact, kinds of region and agency, where a ZI journey leads).
+TERM_PREFIXES = ("metric.", "dim.", "zone.", "step.", "event.", "method.", "status.", "jenis.", "menuju.")
 
 
 def _squash(text: str) -> str:
@@ -308,3 +313,110 @@ def test_the_stalled_rule_is_the_journey_models() -> None:
     for lang in LANGS:
         macet = glossary.entry("macet", lang)
         assert macet is not None and f"{n} " in macet.definition and f"{n} " in macet.hover
+
+
+# ------------------------------------------------------------------------------------------------ hover in place
+
+_MD = MarkdownIt()
+
+
+def _anchors(markdown: str) -> list[tuple[str, str, str]]:
+    """(text, href, title) of every link Markdown renders, as a browser would read them."""
+    html = _MD.render(markdown)
+    found = re.findall(r'<a href="([^"]*)"(?: title="([^"]*)")?>(.*?)</a>', html)
+    return [(_html.unescape(t), _html.unescape(h), _html.unescape(ti)) for h, ti, t in found]
+
+
+def test_a_term_link_shows_the_hover_text_and_opens_the_entry() -> None:
+    with (REPO / "core" / "glossary.toml").open("rb") as fh:
+        terms = tomllib.load(fh)["term"]
+    for lang in LANGS:
+        for t in terms:
+            for label in (t["anchor"], *t.get("labels", [])):
+                link = glossary.link_md(label, lang)
+                assert link is not None, label
+                ((text, href, title),) = _anchors(link)
+                assert text == label and title == t[lang]["hover"].replace("{n}", "2"), label
+                assert href == f"glosarium?istilah={t['anchor']}" + ("&lang=en" if lang == "en" else "")
+    assert glossary.link_md("no such term", "id") is None and glossary.linked("x [y]", "id") == "x \\[y\\]"
+
+
+@pytest.mark.parametrize(
+    "hover", ['a "quoted" word', "a \\ backslash, (parentheses) [brackets]", "<b>not html</b> & co"]
+)
+def test_a_hover_text_with_quotes_or_brackets_stays_one_link(hover: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    pb = glossary.entry("pb", "id")
+    assert pb is not None
+    monkeypatch.setattr(glossary, "entry", lambda label, lang: dataclasses.replace(pb, hover=hover))
+    ((text, href, title),) = _anchors(f"before {glossary.link_md('PB', 'id')} after")
+    assert (text, href, title) == ("PB", "glosarium?istilah=pb", hover)
+
+
+def test_a_table_explains_its_terms_where_they_stand() -> None:
+    ident, en = strings("id"), strings("en")
+    table = pd.DataFrame(
+        {
+            ident["col.zone"]: [f"● {ident['zone.hijau']}", ident["zone.none"], "Kota Kupang"],
+            ident["col.category"]: [fmt.md_text("permintaan imbalan/pungli"), "A", fmt.md_text("[PB](x)")],
+            ident["col.event"]: [f"{ident['event.pencanangan']} {ident['menuju.wbbm']}", ident["event.wbk"], "–"],
+            "n": [1, 2, 3],
+        }
+    )
+    out = glossary.hover_table(table, "id")
+    links = [_anchors(str(c)) for c in out.columns]
+    assert links[0] and links[0][0][1] == "glosarium?istilah=zona"  # 'Zona' is a term
+    assert links[1] == [] and links[3] == []  # 'Kategori' of complaints is not the categories A–E; 'n' is no term
+    cells = out.to_dict("list")
+    hrefs = [[h for _, h, _ in _anchors(str(c))] for c in (*cells[out.columns[0]], *cells[out.columns[1]])]
+    assert hrefs[:3] == [["glosarium?istilah=zona-hijau"], ["glosarium?istilah=tidak-ada-data"], []]
+    assert hrefs[3:] == [["glosarium?istilah=pungli"], [], []]  # data that merely looks like a link stays text
+    ((text, href, _),) = _anchors(cells[out.columns[2]][0])
+    assert text == ident["event.pencanangan"] and href == "glosarium?istilah=pencanangan"
+    assert _MD.render(cells[out.columns[2]][0]).endswith(f"</a> {ident['menuju.wbbm']}</p>\n")
+    # as a reader sees it, the table is unchanged
+    assert seen(out).equals(seen(table).rename(columns={ident["col.zone"]: fmt.md_text(ident["col.zone"])}))
+    # the compliance table's 'Kategori 2024' is the categories A–E when the page says so
+    scores = glossary.hover_table(
+        pd.DataFrame({f"{en['col.category']} 2024": ["B"]}), "en", {"col.category": "kategori"}
+    )
+    assert _anchors(str(scores.columns[0]))[0][1] == "glosarium?istilah=kategori&lang=en"
+    assert glossary.header_help([f"{en['col.zone']} 2024", en["col.category"]], "en") == {
+        f"{en['col.zone']} 2024": glossary.hover("zona", "en")
+    }
+
+
+def test_a_legend_line_names_each_term_once_as_the_legend_words_it() -> None:
+    ident = strings("id")
+    names = [
+        ident["zone.merah"],
+        f"{ident['zone.hijau']} (tanpa skor)",
+        f"{ident['event.usulan_tpn']} · {ident['status.pending']}",
+        f"{ident['event.wbk']} · {ident['status.pending']}",
+        "2023",
+        None,
+    ]
+    line = glossary.legend_line(names, "id")
+    assert line is not None and line.startswith(ident["hover.terms"] + ": ")
+    shown = [(t, h) for t, h, _ in _anchors(line)]
+    assert shown == [
+        (ident["zone.merah"], "glosarium?istilah=zona-merah"),
+        (ident["zone.hijau"], "glosarium?istilah=zona-hijau"),
+        (ident["event.usulan_tpn"], "glosarium?istilah=usulan-tpn"),
+        (ident["status.pending"], "glosarium?istilah=menunggu-hasil"),
+        (ident["event.wbk"], "glosarium?istilah=wbk"),
+    ]
+    assert glossary.legend_line(["2023", "2024"], "en") is None
+
+
+def test_a_widget_help_gives_the_hover_text_and_the_entry() -> None:
+    for lang in LANGS:
+        text = glossary.help_text("metric.akses", lang)
+        hover = glossary.hover("metric.akses", lang)
+        assert text and hover
+        (link,) = _anchors(text)
+        assert _html.unescape(re.sub(r"<[^>]+>", "", _MD.render(text))).startswith(hover)
+        assert link[:2] == (
+            strings(lang)["hover.more"],
+            "glosarium?istilah=akses" + ("&lang=en" if lang == "en" else ""),
+        )
+    assert glossary.help_text("no such term", "id") is None

@@ -4,6 +4,7 @@ ETL's messages go through."""
 
 from __future__ import annotations
 
+import csv
 import re
 import string
 import tomllib
@@ -52,6 +53,14 @@ KINDS = {f.kind for ds in DATASETS.values() for f in ds.fields}
 RULES = {r.name for ds in DATASETS.values() for r in ds.rules} | {*INLINE_REQUIRED, "source_both"}
 PROBLEM_CODES = set(re.findall(r"""["'](\w+)["']""", ETL_CODE)) | {f"type_{k}" for k in KINDS - {"str"}}
 
+# The complaint categories of the seed, as integritas.labels.category_label looks them up (lower case).
+with (REPO / "data" / "seed" / "complaints.csv").open(encoding="utf-8") as fh:
+    SEED_CATEGORIES = {
+        r["dimension_value"].strip().casefold()
+        for r in csv.DictReader(fh)
+        if r["dimension"] not in ("asal", "total", "unit") and r["dimension_value"].strip()
+    }
+
 # prefix -> (the values the code can put after it, whether every value must have a key)
 DOMAINS: dict[str, tuple[set[str], bool]] = {
     "change.": ({*charts.CHANGE_CLASSES, charts.NO_DATA}, True),
@@ -62,6 +71,9 @@ DOMAINS: dict[str, tuple[set[str], bool]] = {
     "ds.": (set(UPLOADABLE), True),
     "event.": (_choices("zi_events", "event"), True),
     "jenis.": (_choices("regions", "jenis") | _choices("agencies", "jenis"), True),
+    # complaint categories as recorded in the seed (a region of origin is a name, a unit a name): each translated
+    "lang.cat.": (SEED_CATEGORIES, True),
+    "lang.method_note.": (_choices("methods", "id"), True),
     "kind.": (KINDS, True),
     "history.status.": ({"ok", "rejected", "undone", "undo"}, True),  # loads.status (etl/ddl/90_loads.sql)
     "guide.format.": ({*upload.FORMATS.values(), "other"}, True),

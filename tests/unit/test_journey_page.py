@@ -8,7 +8,8 @@ from pathlib import Path
 import duckdb
 
 from core import paths
-from tests.conftest import open_page
+from integritas.fmt import md_text
+from tests.conftest import open_page, seen, seen_text
 
 PAGE = "app_pages/perjalanan.py"
 
@@ -22,7 +23,8 @@ def _count(sql: str) -> int:
 
 def test_province_counts_come_first_and_match_the_events(use_built: Path) -> None:
     at = open_page(PAGE)
-    counts, answer = (m.value for m in at.markdown[:2])  # the counts in one line, then the answer in words
+    # the counts in one line (their terms linked to the glossary), then the answer in words
+    counts, answer = (seen_text(m.value) for m in at.markdown[:2])
     reached = "status IN ('confirmed', 'inferred', 'disputed')"
     with_events = _count("SELECT count(DISTINCT agency_id) FROM zi_events")
     assert f"Instansi dengan data ZI: **{with_events}**" in counts
@@ -38,16 +40,23 @@ def test_province_counts_come_first_and_match_the_events(use_built: Path) -> Non
         "Median **0,3 tahun** dari pencanangan ke WBK (1 dari 4 punya tanggal awal tercatat)."
     )
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    durations, stages, lanes = specs  # the time to WBK per award year first: it answers "how many, how long"
+    # the time to WBK per award year first: it answers "how many, how long"; the lanes twice, the browser shows one
+    # (names beside the lanes on a wide screen; on a phone each name above its lane)
+    durations, stages, lanes, phone_lanes = specs
     drawn = [t for t in stages["data"] if t.get("meta") != "credits"]  # the credits ride on an empty trace
     assert {t["name"] for t in drawn} == {"pencanangan", "usulan ke TPN", "WBK", "WBBM"}
     # the chart carries its title and its version, so that its saved image says what and which data it shows
     assert "Tahap per tahun" in json.dumps(stages["layout"]["title"]) and "Versi data" in json.dumps(stages)
     assert durations["data"][0]["type"] == "box"
-    duration_table, stage_table = (t.value for t in at.table)
-    assert stage_table.set_index("Tahun").loc["2019", "WBK (+ baru)"] == "1 (+1)"  # KPPN Kupang, WBK 2019
+    duration_table, stage_table = (seen(t.value) for t in at.table)
+    assert stage_table.set_index("Tahun").loc["2019", md_text("WBK (+ baru)")] == "1 (+1)"  # KPPN Kupang, WBK 2019
     assert list(duration_table["Tahun predikat"]) == ["2019", "2021", "2022", "2024"]
     assert len(lanes["layout"]["yaxis"]["categoryarray"]) == 35
+    assert [a["text"] for a in phone_lanes["layout"]["annotations"]][:2] == [
+        "Pemda se-NTT (Provinsi Nusa Tenggara Timur)",
+        "PN Atambua (Kab. Belu)",
+    ]
+    assert len(phone_lanes["layout"]["annotations"]) == 35
 
 
 def test_lanes_come_fifty_to_a_page(use_built: Path) -> None:

@@ -16,7 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from integritas.journey import journey
-from tests.conftest import REPO, open_page
+from tests.conftest import REPO, open_page, seen
 
 APP = str(REPO / "app.py")
 
@@ -84,10 +84,10 @@ def test_bpolbf_current_stage_is_wbk_since_2022_12_06(con: duckdb.DuckDBPyConnec
 
 def test_bpolbf_agency_page_shows_the_award_in_both_languages(use_built: Path) -> None:
     at = _page("app_pages/instansi.py", id="bpolbf")
-    events = at.table[0].value
+    events = seen(at.table[0].value)
     assert list(events["Tanggal"]) == ["24 Agustus 2022", "6 Desember 2022"]
     assert list(events["Tahap"])[-1] == "Predikat WBK"
-    en = _page("app_pages/instansi.py", "en", id="bpolbf").table[0].value
+    en = seen(_page("app_pages/instansi.py", "en", id="bpolbf").table[0].value)
     assert list(en["Date"])[-1] == "December 6, 2022" and list(en["Milestone"])[-1] == "WBK award"
 
 
@@ -118,7 +118,7 @@ def test_pemkot_kupang_reads_5_november_2020_stalled_with_the_dispute_visible(us
     pemkot = lanes.loc["Pemerintah Kota Kupang"]
     assert pemkot["Sejak"] == "5 November 2020" and pemkot["Macet"] == "⚠ macet"
     assert "diperdebatkan" in pemkot["Jalur"]
-    events = _page("app_pages/instansi.py", id="pemkot-kupang").table[0].value
+    events = seen(_page("app_pages/instansi.py", id="pemkot-kupang").table[0].value)
     declared = events[events["Tahap"].str.startswith("Pencanangan")]
     assert list(zip(declared["Tanggal"], declared["Status"], strict=True)) == [
         ("5 November 2020", "terkonfirmasi"),
@@ -213,7 +213,7 @@ def test_region_page_shows_manggarai_timur_scores(use_built: Path) -> None:
     at.run()
     at.switch_page("app_pages/wilayah.py").run()
     assert not at.exception
-    hist = at.table[0].value.set_index("Tahun")
+    hist = seen(at.table[0].value).set_index("Tahun")
     assert (hist.loc["2021", "Skor"], hist.loc["2022", "Skor"]) == ("59,79", "76,09")
     assert hist.loc["2023", "Zona"] == "● hijau"
 
@@ -273,7 +273,7 @@ def test_complaints_page_draws_861_on_akses_and_nothing_for_2022_on_laporan(use_
     assert (date(2023, 11, 13), "933") in points["akses"]
     assert not [d for d, _ in points["laporan"] if d.year == 2022]
     assert "860" not in [text for pts in points.values() for _, text in pts]
-    table = at.table[0].value
+    table = seen(at.table[0].value)
     row_2022 = table[table["Periode"] == "2022"]
     assert list(row_2022["Nilai"]) == ["861"] and list(row_2022["Ukuran"]) == ["akses (konsultasi + laporan)"]
     assert "860 laporan" in row_2022["Catatan"].iloc[0]  # the disputed reading stays visible beside it
