@@ -89,10 +89,13 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 
 def _load(op: OfflinePage, path: str) -> dict[str, Any]:
     page = op.open(path)
-    # plotly draws after the script has run: wait until every chart on screen has its picture
+    # plotly draws after the script has run: wait until every chart on screen has its picture, and every map its
+    # regions (a map draws them once its boundaries have loaded, after the rest of the chart)
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-                 .filter(c => c.getClientRects().length > 0).every(c => c.querySelector('.main-svg'))""",
+                 .filter(c => c.getClientRects().length > 0)
+                 .every(c => c.querySelector('.main-svg')
+                             && (!c.querySelector('.geolayer g.geo') || c.querySelector('.choroplethlayer path')))""",
         timeout=20_000,
     )
     page.wait_for_timeout(200)
