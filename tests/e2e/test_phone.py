@@ -87,8 +87,14 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
     )
 
 
+CHARTLESS = ("tentang", "glosarium")
+
+
 def _load(op: OfflinePage, path: str) -> dict[str, Any]:
     page = op.open(path)
+    if not path.startswith(CHARTLESS):
+        # the first page a fresh browser opens loads plotly first: its charts come after the script has finished
+        page.locator("[data-testid='stPlotlyChart'] .main-svg").filter(visible=True).first.wait_for(timeout=20_000)
     # plotly draws after the script has run: wait until every chart on screen has its picture, and every map its
     # regions (a map draws them once its boundaries have loaded, after the rest of the chart)
     page.wait_for_function(
