@@ -40,7 +40,7 @@ GRAPHIC_MS = 30_000
 # Polled on every animation frame from the navigation on; returns once the page is "painted", with
 # performance.now() (ms since the navigation started) at that moment. Painted: the first plotly chart in the main
 # area has its SVG with at least one trace drawn; for a page without a chart, the moment its first table or data
-# grid appeared ("table"), or nothing ("none"). Only Streamlit's test ids and print classes and plotly's classes
+# grid appeared ("table"), else its first list item (the leader's brief is lists: "list"), or nothing ("none"). Only Streamlit's test ids and print classes and plotly's classes
 # are used, so the pages can change freely.
 PAINTED_JS = """
 ([settleMs, graphicMs]) => {
@@ -56,6 +56,8 @@ PAINTED_JS = """
     const table = main.querySelector(
         "[data-testid='stTable'] tr, [data-testid='stDataFrame'] canvas, [data-testid='stDataFrame'] [role='grid']");
     if (table && window.__benchTable === undefined) window.__benchTable = now;
+    const list = main.querySelector("[data-testid='stMarkdownContainer'] li");
+    if (list && window.__benchList === undefined) window.__benchList = now;
     const idle = app.getAttribute("data-test-script-state") === "notRunning"
         && app.getAttribute("data-test-connection-state") === "CONNECTED";
     if (!idle) { window.__benchIdle = undefined; return null; }
@@ -63,7 +65,8 @@ PAINTED_JS = """
     window.__benchIdle = window.__benchIdle || now;
     const pending = chart || main.querySelector(".stPrintGraphic");
     if (now - window.__benchIdle < (pending ? graphicMs : settleMs)) return null;
-    return table ? {kind: "table", ms: window.__benchTable} : {kind: "none", ms: null};
+    if (table) return {kind: "table", ms: window.__benchTable};
+    return list ? {kind: "list", ms: window.__benchList} : {kind: "none", ms: null};
 }
 """
 

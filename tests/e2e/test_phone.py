@@ -90,8 +90,19 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 CHARTLESS = ("tentang", "glosarium")
 
 
+# The page has settled: the page-wide CSS is in (it hides one form of the lanes, marks tables), and the main
+# area's elements have stopped changing for 0.7 s (on a loaded machine the browser draws after the script ends).
+SETTLED = """() => {
+  if (getComputedStyle(document.documentElement).getPropertyValue('--cue-text') === '') return false;
+  const n = document.querySelectorAll('[data-testid="stMain"] *').length, now = performance.now();
+  if (window.__settleN !== n) { window.__settleN = n; window.__settleT = now; return false; }
+  return now - window.__settleT > 700;
+}"""
+
+
 def _load(op: OfflinePage, path: str) -> dict[str, Any]:
     page = op.open(path)
+    page.wait_for_function(SETTLED, timeout=30_000)
     if not path.startswith(CHARTLESS):
         # the first page a fresh browser opens loads plotly first: its charts come after the script has finished
         page.locator("[data-testid='stPlotlyChart'] .main-svg").filter(visible=True).first.wait_for(timeout=20_000)
