@@ -40,8 +40,8 @@ GRAPHIC_MS = 30_000
 # Polled on every animation frame from the navigation on; returns once the page is "painted", with
 # performance.now() (ms since the navigation started) at that moment. Painted: the first plotly chart in the main
 # area has its SVG with at least one trace drawn; for a page without a chart, the moment its first table or data
-# grid appeared ("table"), else its first list item (the leader's brief is lists: "list"), or nothing ("none"). Only Streamlit's test ids and print classes and plotly's classes
-# are used, so the pages can change freely.
+# grid appeared ("table"), else its first list item (the leader's brief is lists: "list"), or nothing ("none").
+# Only Streamlit's test ids and print classes and plotly's classes are used, so the pages can change freely.
 PAINTED_JS = """
 ([settleMs, graphicMs]) => {
     const app = document.querySelector("[data-testid='stApp']");
