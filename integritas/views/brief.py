@@ -127,7 +127,8 @@ def _changes(since: date, today: date, zones: pd.DataFrame, lang: str, ids: list
         day = fmt.day(group["day"].max(), lang)
         text = tr("brief.assessed", lang, year=int(year), n=fmt.number(len(group), lang), day=day)
         lines.append(f"[{text}]({link('kepatuhan', lang, tahun=int(year))})")
-    for r in ch[ch["kind"] == "load"].to_dict("records"):
+    uploads = ch[ch["kind"] == "load"]
+    for r in uploads.head(SHOWN).to_dict("records"):
         text = tr(
             "brief.upload",
             lang,
@@ -137,6 +138,9 @@ def _changes(since: date, today: date, zones: pd.DataFrame, lang: str, ids: list
             changed=fmt.number(r["comparator"], lang),
         )
         lines.append(f"[{text}]({link('tentang', lang)})")
+    if len(uploads) > SHOWN:  # the load history on Tentang lists every one
+        more = tr("brief.more_uploads", lang, n=fmt.number(len(uploads) - SHOWN, lang))
+        lines.append(f"[{more}]({link('tentang', lang)})")
     ids += [str(i) for i in ch["source_id"].dropna()]
     if (moved := _zone_change(zones, lang, ids)) is not None:
         lines.append(moved)  # the latest assessment against the one before: dated by its year, not by `since`

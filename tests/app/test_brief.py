@@ -108,3 +108,12 @@ def test_beranda_opens_with_the_brief(use_built: Path) -> None:
     at = open_page("app_pages/beranda.py")
     headings = [m.value for m in at.markdown if m.value.startswith("##### ")]
     assert headings[0].startswith("##### Apa yang berubah sejak") and len(headings) == 4
+
+
+def test_many_uploads_show_the_newest_and_count_the_rest(seeded: Path) -> None:
+    for n in range(6):  # six uploads today: four lines, then how many more and where they all are
+        row = f"zi-uji-{n};pn-atambua;other;;2012-05-0{n + 1};day;confirmed;src-p2-a1;;uji;\n"
+        load.commit((OLD_MILESTONE.splitlines()[0] + "\n" + row).encode(), f"tahap-{n}.csv", "zi_events")
+    changes = _section(open_page(PAGE), "Apa yang berubah sejak")
+    assert changes.count("unggahan Tahap ZI, 1 baris baru") == 4
+    assert "[2 unggahan lain — riwayat muat di Tentang data](tentang)" in changes
