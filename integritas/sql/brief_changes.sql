@@ -26,7 +26,7 @@ zi AS (
     SELECT 'zi' AS kind, e.id AS item_id, e.agency_id, a.nama, a.singkatan, e.event, e.menuju, e.status,
            e.date, e.date_precision, NULL::DATE AS period_start, NULL::DATE AS period_end, NULL AS metric,
            NULL::DECIMAL(12, 2) AS value, NULL AS comparator, NULL AS region_kode, NULL::INTEGER AS year,
-           NULL AS zone, e.source_id,
+           NULL AS zone, NULL AS dataset, NULL::INTEGER AS added, NULL::INTEGER AS changed, e.source_id,
            coalesce(t.day, e.date) AS day, CASE WHEN t.day IS NOT NULL THEN 'loaded' ELSE 'happened' END AS basis
     FROM zi_events AS e
     JOIN agencies AS a ON a.id = e.agency_id
@@ -41,7 +41,7 @@ complaint AS (
     SELECT CASE WHEN c.scope = 'ntt' AND c.dimension = 'total' AND c.metric IN ('laporan', 'akses', 'pengaduan')
                 THEN 'complaint' ELSE 'complaint_detail' END AS kind,
            c.id, NULL, NULL, NULL, NULL, NULL, c.status, NULL, NULL, c.period_start, c.period_end, c.metric,
-           c.value, c.comparator, NULL, NULL, NULL, c.source_id,
+           c.value, c.comparator, NULL, NULL, NULL, NULL, NULL, NULL, c.source_id,
            coalesce(t.day, c.period_end), CASE WHEN t.day IS NOT NULL THEN 'loaded' ELSE 'happened' END
     FROM complaints AS c
     LEFT JOIN touched AS t ON t.dataset = 'complaints' AND t.row_key = c.id
@@ -50,15 +50,16 @@ complaint AS (
 
 compliance AS (
     SELECT 'compliance', concat_ws(' / ', c.region_kode, c.year), NULL, g.nama, NULL, NULL, NULL, c.status, NULL,
-           NULL, NULL, NULL, NULL, c.score, NULL, c.region_kode, c.year, c.zone, c.source_id, t.day, 'loaded'
+           NULL, NULL, NULL, NULL, c.score, NULL, c.region_kode, c.year, c.zone, NULL, NULL, NULL, c.source_id, t.day,
+           'loaded'
     FROM compliance AS c
     JOIN regions AS g ON g.kode = c.region_kode
     JOIN touched AS t ON t.dataset = 'compliance' AND t.row_key = concat_ws(' / ', c.region_kode, c.year::VARCHAR)
 ),
 
 load AS (
-    SELECT 'load', load_id::VARCHAR, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, dataset,
-           added, changed, NULL, NULL, NULL, NULL, day, 'loaded'
+    SELECT 'load', load_id::VARCHAR, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL, NULL, NULL, NULL, NULL, dataset, added, changed, NULL, day, 'loaded'
     FROM uploads
 ),
 

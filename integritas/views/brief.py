@@ -10,7 +10,7 @@ import pandas as pd
 
 from integritas import db, fmt, glossary
 from integritas.i18n import tr
-from integritas.labels import ZONE_MARK, event_label
+from integritas.labels import event_label, zone_label
 from integritas.views import _columns as col
 from integritas.views._cache import view
 
@@ -133,9 +133,9 @@ def _changes(since: date, today: date, zones: pd.DataFrame, lang: str, ids: list
             "brief.upload",
             lang,
             day=fmt.day(r["day"], lang),
-            dataset=tr(f"ds.{r['metric']}", lang),
-            added=fmt.number(r["value"], lang),
-            changed=fmt.number(r["comparator"], lang),
+            dataset=tr(f"ds.{r['dataset']}", lang),
+            added=fmt.number(r["added"], lang),
+            changed=fmt.number(r["changed"], lang),
         )
         lines.append(f"[{text}]({link('tentang', lang)})")
     if len(uploads) > SHOWN:  # the load history on Tentang lists every one
@@ -215,10 +215,6 @@ def _region(r: pd.Series, lang: str) -> str:
     return f"[{fmt.md_text(r['nama'])}]({link('wilayah', lang, kode=r['kode'])})"
 
 
-def _zone(zone: object, lang: str) -> str:
-    return f"{ZONE_MARK[str(zone)]} {tr('zone.' + str(zone), lang)}"
-
-
 def _red(z: pd.DataFrame, lang: str, ids: list[str]) -> Section:
     if z.empty or z["zone"].isna().all():
         return Section(title=tr("brief.red_title_none", lang), empty=tr("brief.red_no_data", lang))
@@ -228,13 +224,13 @@ def _red(z: pd.DataFrame, lang: str, ids: list[str]) -> Section:
     lines = []
     red = named[named["zone"] == "merah"]
     for r in red.to_dict("records"):
-        lines.append(f"{_region(pd.Series(r), lang)}: {_zone('merah', lang)}{_source(r['source_id'], lang)}")
+        lines.append(f"{_region(pd.Series(r), lang)}: {zone_label('merah', lang)}{_source(r['source_id'], lang)}")
     if red.empty:
         lines.append(tr("brief.red_none", lang, year=latest, named=fmt.number(len(named), lang), all=len(z)))
     counts = db.zone_summary()
     published = counts[(counts["year"] == latest) & counts["published"].notna()]
     if not published.empty:
-        said = " · ".join(f"{_zone(p.zone, lang)} {fmt.number(p.published, lang)}" for p in published.itertuples())
+        said = " · ".join(f"{zone_label(p.zone, lang)} {fmt.number(p.published, lang)}" for p in published.itertuples())
         source = published["published_source_id"].dropna()
         lines.append(
             tr("brief.red_published", lang, year=latest, counts=said)
@@ -246,8 +242,8 @@ def _red(z: pd.DataFrame, lang: str, ids: list[str]) -> Section:
         text = tr(
             "brief.fell_line",
             lang,
-            before=_zone(r["zone_before"], lang),
-            after=_zone(r["zone"], lang),
+            before=zone_label(r["zone_before"], lang),
+            after=zone_label(r["zone"], lang),
             previous=prev,
             latest=latest,
         )

@@ -90,10 +90,14 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> bool:
 CHARTLESS = ("tentang", "glosarium")
 
 
-# The page has settled: the page-wide CSS is in (it hides one form of the lanes, marks tables), and the main
-# area's elements have stopped changing for 0.7 s (on a loaded machine the browser draws after the script ends).
+# The page has settled: the page-wide CSS is in (it hides one form of the lanes, marks tables), every data grid has
+# its scroller, and the main area's elements have stopped changing for 0.7 s (on a loaded machine the browser draws
+# after the script ends).
 SETTLED = """() => {
   if (getComputedStyle(document.documentElement).getPropertyValue('--cue-text') === '') return false;
+  // a data grid on screen draws its scroller after its frame
+  if ([...document.querySelectorAll('[data-testid="stDataFrame"]')]
+        .some(t => t.getClientRects().length > 0 && !t.querySelector('.dvn-scroller'))) return false;
   const n = document.querySelectorAll('[data-testid="stMain"] *').length, now = performance.now();
   if (window.__settleN !== n) { window.__settleN = n; window.__settleT = now; return false; }
   return now - window.__settleT > 700;
